@@ -1,0 +1,19 @@
+package hk.smartid.idp;
+
+import hk.smartid.idp.assurance.AssuranceLevelMapper;
+import org.junit.jupiter.api.Test;
+import org.keycloak.protocol.ProtocolMapper;
+
+import java.util.ServiceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Keycloak finds providers only through META-INF/services; a missing line fails silently at runtime. */
+class ProviderRegistrationTest {
+
+    @Test
+    void shouldRegisterTheAssuranceLevelMapper() {
+        assertThat(ServiceLoader.load(ProtocolMapper.class).stream().map(ServiceLoader.Provider::type))
+                .contains(AssuranceLevelMapper.class);
+    }
+}

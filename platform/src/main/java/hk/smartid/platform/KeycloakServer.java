@@ -1,0 +1,110 @@
+package hk.smartid.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The IdP: Keycloak's own distribution with our provider jar and the smartid realm imported. */
+final class KeycloakServer {
+
+    static final String ADMIN_USERNAME = "admin";
+
+    private final PlatformSettings settings;
+    private final PlatformSecrets secrets;
+    private Process process;
+
+    KeycloakServer(PlatformSettings settings, PlatformSecrets secrets) {
+        this.settings = settings;
+        this.secrets = secrets;
+    }
+
+    void checkPorts() {
+        LocalPorts.requireFree(settings.keycloakPort(), "Keycloak HTTP");
+        LocalPorts.requireFree(settings.keycloakManagementPort(), "Keycloak management");
+    }
+
+    void start() {
+        Path home = Distribution.unpackOnce(settings.artifacts().resolve("keycloak-quarkus-dist.zip"),
+                settings.servers().resolve("keycloak"));
+        Path log = settings.logs().resolve("keycloak.log");
+        try {
+            Files.createDirectories(home.resolve("data/import"));
+            copyIfChanged(settings.artifacts().resolve("smartid-idp-extensions.jar"),
+                    home.resolve("providers/smartid-idp-extensions.jar"));
+            copyIfChanged(settings.artifacts().resolve("config/realm/smartid-realm.json"),
+                    home.resolve("data/import/smartid-realm.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot install our providers and realm into " + home, e);
+        }
+        process = ServerProcess.start(List.of(
+                        home.resolve("bin/kc.sh").toString(), "start-dev",
+                        "--http-port=" + settings.keycloakPort(),
+                        "--http-management-port=" + settings.keycloakManagementPort(),
+                        "--import-realm"),
+                Map.of(
+                        "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME,
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword(),
+                        // Placeholders in the realm import (config/realm/smartid-realm.json).
+                        "SMARTID_PORTAL_URL", settings.portalUrl().toString(),
+                        "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret()),
+                log);
+        writePid(process.pid());
+        Readiness.awaitOk("Keycloak", settings.realmUrl().resolve(settings.realmUrl().getPath()
+                        + "/.well-known/openid-configuration"), Duration.ofMinutes(4), process::isAlive,
+                log.toString());
+    }
+
+    void stop() {
+        ServerProcess.stop(process);
+        process = null;
+        pidFile().toFile().delete();
+    }
+
+    /** Stops a Keycloak that an earlier launcher started (./run.sh stop). */
+    void stopStarted() {
+        readPid().flatMap(ProcessHandle::of).ifPresent(handle -> {
+            handle.descendants().forEach(ProcessHandle::destroy);
+            handle.destroy();
+            handle.onExit().join();
+        });
+        pidFile().toFile().delete();
+    }
+
+    private Path pidFile() {
+        return settings.varDir().resolve("run/keycloak.pid");
+    }
+
+    private void writePid(long pid) {
+        try {
+            Files.createDirectories(pidFile().getParent());
+            Files.writeString(pidFile(), Long.toString(pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<Long> readPid() {
+        try {
+            return Files.exists(pidFile()) ? Optional.of(Long.parseLong(Files.readString(pidFile()).trim()))
+                    : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static void copyIfChanged(Path source, Path target) throws IOException {
+        if (!Files.exists(source)) {
+            throw new PlatformStartException("Missing " + source + ": build first with ./mvnw install -DskipTests");
+        }
+        if (!Files.exists(target) || Files.mismatch(source, target) != -1) {
+            Files.createDirectories(target.getParent());
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

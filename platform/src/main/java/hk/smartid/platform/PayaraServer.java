@@ -1,0 +1,112 @@
+package hk.smartid.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The portal's application server: Payara Server 6 with a domain of our own and the EAR deployed. */
+final class PayaraServer {
+
+    static final String DOMAIN = "smartid";
+
+    private final PlatformSettings settings;
+    private final PlatformSecrets secrets;
+    private Path home;
+
+    PayaraServer(PlatformSettings settings, PlatformSecrets secrets) {
+        this.settings = settings;
+        this.secrets = secrets;
+    }
+
+    void checkPorts() {
+        LocalPorts.requireFree(settings.portalPort(), "Payara HTTP, the portal");
+        LocalPorts.requireFree(settings.payaraAdminPort(), "Payara administration");
+        LocalPorts.requireFree(settings.payaraPortBase() + 81, "Payara HTTPS");
+    }
+
+    void start() {
+        home = Distribution.unpackOnce(settings.artifacts().resolve("payara.zip"), settings.servers().resolve("payara"));
+        Path log = settings.logs().resolve("payara-admin.log");
+        if (!Files.exists(domainDir().resolve(DOMAIN))) {
+            asadmin(List.of("create-domain", "--domaindir", domainDir().toString(),
+                    "--portbase", Integer.toString(settings.payaraPortBase()), "--nopassword", DOMAIN), log, 180);
+        }
+        linkServerLog();
+        // The server process inherits these; MicroProfile Config reads them as smartid.* properties.
+        asadmin(List.of("start-domain", "--domaindir", domainDir().toString(), DOMAIN), log, 300);
+        deploy(log);
+        Readiness.awaitOk("The portal", settings.portalUrl().resolve("/"), Duration.ofMinutes(3), () -> true,
+                settings.logs().resolve("payara.log").toString());
+    }
+
+    void stop() {
+        if (home == null) {
+            home = settings.servers().resolve("payara/payara6");
+        }
+        if (Files.exists(asadminScript()) && Files.exists(domainDir().resolve(DOMAIN))) {
+            try {
+                asadmin(List.of("stop-domain", "--domaindir", domainDir().toString(), DOMAIN),
+                        settings.logs().resolve("payara-admin.log"), 120);
+            } catch (PlatformStartException e) {
+                System.err.println("Payara did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private void deploy(Path log) {
+        Path ear = settings.artifacts().resolve("smartid-ear.ear");
+        Path deployed = settings.varDir().resolve("run/deployed-smartid.ear");
+        try {
+            // Redeploying takes most of a warm start; skip it when the EAR has not changed.
+            if (Files.exists(deployed) && Files.mismatch(ear, deployed) == -1) {
+                return;
+            }
+            asadmin(List.of("--port", Integer.toString(settings.payaraAdminPort()),
+                    "deploy", "--force=true", "--name", "smartid", ear.toString()), log, 300);
+            KeycloakServer.copyIfChanged(ear, deployed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void linkServerLog() {
+        Path link = settings.logs().resolve("payara.log");
+        try {
+            Files.createDirectories(settings.logs());
+            if (!Files.isSymbolicLink(link)) {
+                Files.deleteIfExists(link);
+                Files.createSymbolicLink(link, domainDir().resolve(DOMAIN + "/logs/server.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void asadmin(List<String> arguments, Path log, long timeoutSeconds) {
+        List<String> command = new ArrayList<>();
+        command.add(asadminScript().toString());
+        command.addAll(arguments);
+        ServerProcess.run(command, portalConfiguration(), log, timeoutSeconds);
+    }
+
+    private Map<String, String> portalConfiguration() {
+        return Map.of(
+                "SMARTID_IDP_ISSUER", settings.realmUrl().toString(),
+                "SMARTID_PORTAL_URL", settings.portalUrl().toString(),
+                "SMARTID_PORTAL_CLIENT_ID", Realm.PORTAL_CLIENT_ID,
+                "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret());
+    }
+
+    private Path asadminScript() {
+        return home.resolve("bin/asadmin");
+    }
+
+    private Path domainDir() {
+        return settings.varDir().resolve("payara-domains");
+    }
+}

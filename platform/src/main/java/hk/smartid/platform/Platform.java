@@ -1,0 +1,54 @@
+package hk.smartid.platform;
+
+/** The whole platform: the IdP first (the portal needs its discovery document), then the portal. */
+public final class Platform implements AutoCloseable {
+
+    private final PlatformSettings settings;
+    private final PlatformSecrets secrets;
+    private final KeycloakServer keycloak;
+    private final PayaraServer payara;
+
+    public Platform(PlatformSettings settings) {
+        this.settings = settings;
+        this.secrets = new PlatformSecrets(settings.varDir());
+        this.keycloak = new KeycloakServer(settings, secrets);
+        this.payara = new PayaraServer(settings, secrets);
+    }
+
+    public Platform start() {
+        keycloak.checkPorts();
+        payara.checkPorts();
+        try {
+            keycloak.start();
+            payara.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** Stops servers an earlier launcher left running (./run.sh stop). */
+    public void stopStarted() {
+        payara.stop();
+        keycloak.stopStarted();
+    }
+
+    @Override
+    public void close() {
+        payara.stop();
+        keycloak.stop();
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    public PlatformSecrets secrets() {
+        return secrets;
+    }
+
+    public String keycloakAdminUsername() {
+        return KeycloakServer.ADMIN_USERNAME;
+    }
+}

@@ -1,0 +1,61 @@
+package hk.smartid.platform;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code run.sh}: starts the platform in the foreground until Ctrl-C, or stops one left running. */
+public final class PlatformLauncher {
+
+    private PlatformLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 3 || !(args[0].equals("start") || args[0].equals("stop"))) {
+            System.err.println("usage: PlatformLauncher start|stop <artifacts dir> <var dir>");
+            System.exit(2);
+        }
+        PlatformSettings settings = PlatformSettings.development(Path.of(args[1]).toAbsolutePath(),
+                Path.of(args[2]).toAbsolutePath());
+        Platform platform = new Platform(settings);
+        if (args[0].equals("stop")) {
+            platform.stopStarted();
+            System.out.println("SmartID HK stopped.");
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping SmartID HK ...");
+            platform.close();
+            stopped.countDown();
+        }));
+        try {
+            System.out.println("Starting SmartID HK (logs in " + settings.logs() + ") ...");
+            platform.start();
+        } catch (PlatformStartException e) {
+            System.err.println("SmartID HK could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(banner(platform));
+        stopped.await();
+    }
+
+    private static String banner(Platform platform) {
+        PlatformSettings s = platform.settings();
+        return """
+
+                SmartID HK is running. Press Ctrl-C to stop (or run ./run.sh stop from another terminal).
+
+                  Portal (residents)   %s/
+                  IdP (realm smartid)  %s/realms/smartid/account
+                  IdP administration   %s/admin/  user "%s", password in %s
+
+                Demo accounts: none are pre-made, because SmartID logins are passkeys that live on your
+                own device. Open the portal, choose "Log in with SmartID", then "Create an account" and
+                register a passkey (your phone, Windows Hello, Touch ID; or Chrome DevTools > More tools >
+                WebAuthn > "Enable virtual authenticator environment" to emulate one).
+
+                Logs: %s
+                """.formatted(s.portalUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
+                s.varDir().resolve("secrets/keycloak-admin-password"), s.logs());
+    }
+}

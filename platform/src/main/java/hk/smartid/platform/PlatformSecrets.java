@@ -1,0 +1,50 @@
+package hk.smartid.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Secrets generated on first start and kept under var/secrets (owner-readable only), so none is ever in
+ * the repository and each installation has its own.
+ */
+public final class PlatformSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path directory;
+
+    public PlatformSecrets(Path varDir) {
+        this.directory = varDir.resolve("secrets");
+    }
+
+    public String portalClientSecret() {
+        return secret("portal-client-secret");
+    }
+
+    public String keycloakAdminPassword() {
+        return secret("keycloak-admin-password");
+    }
+
+    private String secret(String name) {
+        Path file = directory.resolve(name);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(directory);
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.writeString(file, value);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the secret " + file, e);
+        }
+    }
+}

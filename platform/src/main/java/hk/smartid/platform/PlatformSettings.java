@@ -1,0 +1,52 @@
+package hk.smartid.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Where the platform keeps its state and which ports it listens on.
+ *
+ * @param artifacts      what the build produced: the server distributions, our provider jar, the EAR, config/
+ * @param varDir         all state (unpacked servers, databases, logs, generated secrets); safe to delete
+ * @param keycloakPort   the IdP's HTTP port
+ * @param payaraPortBase Payara's port base: HTTP is base + 80, administration base + 48
+ */
+public record PlatformSettings(Path artifacts, Path varDir, int keycloakPort, int payaraPortBase) {
+
+    /** The ports the README and the architecture page promise: IdP on 8180, portal on 8080. */
+    public static PlatformSettings development(Path artifacts, Path varDir) {
+        return new PlatformSettings(artifacts, varDir, 8180, 8000);
+    }
+
+    public int keycloakManagementPort() {
+        return keycloakPort + 820;
+    }
+
+    public int portalPort() {
+        return payaraPortBase + 80;
+    }
+
+    public int payaraAdminPort() {
+        return payaraPortBase + 48;
+    }
+
+    public URI keycloakUrl() {
+        return URI.create("http://localhost:" + keycloakPort);
+    }
+
+    public URI realmUrl() {
+        return URI.create(keycloakUrl() + "/realms/" + Realm.NAME);
+    }
+
+    public URI portalUrl() {
+        return URI.create("http://localhost:" + portalPort());
+    }
+
+    public Path logs() {
+        return varDir.resolve("logs");
+    }
+
+    public Path servers() {
+        return varDir.resolve("servers");
+    }
+}

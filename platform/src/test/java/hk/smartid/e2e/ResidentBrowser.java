@@ -1,0 +1,88 @@
+package hk.smartid.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+import java.io.File;
+import java.time.Duration;
+
+/**
+ * A resident's browser: Debian's Chromium, headless, with a WebAuthn virtual authenticator standing in
+ * for the platform authenticator of a phone or laptop (internal transport, resident keys, user
+ * verification by fingerprint or screen lock that always succeeds).
+ */
+final class ResidentBrowser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    final ChromeDriver driver;
+    final VirtualAuthenticator authenticator;
+
+    ResidentBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--window-size=412,915", "--lang=en");
+        // Keycloak asks for a passkey name with window.prompt; accepting keeps its suggested name.
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.ACCEPT);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        authenticator = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(By by) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    WebElement testId(String id) {
+        return find(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    void click(By by) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    void awaitUrlStartingWith(String prefix) {
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
+    }
+
+    WebDriver.Navigation navigate() {
+        return driver.navigate();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,123 @@
+package hk.smartid.e2e;
+
+import hk.smartid.platform.Platform;
+import hk.smartid.platform.RunningPlatform;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.virtualauthenticator.Credential;
+
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a resident does in a browser: register with a passkey, log out, log in again with it alone. */
+@ExtendWith(RunningPlatform.class)
+class ResidentLoginJourneyIT {
+
+    private static final By REGISTER_LINK = By.cssSelector("#kc-registration a");
+    private static final By PASSKEY_LOGIN = By.id("authenticateWebAuthnButton");
+    private static final By PASSKEY_REGISTER = By.id("registerWebAuthn");
+
+    private final String portal;
+    private final String idp;
+
+    ResidentLoginJourneyIT(Platform platform) {
+        this.portal = platform.settings().portalUrl().toString();
+        this.idp = platform.settings().keycloakUrl().toString();
+    }
+
+    @Test
+    void shouldRegisterWithAPasskeyLogOutAndLogInAgainWithThePasskeyAlone() {
+        try (ResidentBrowser browser = new ResidentBrowser()) {
+            browser.open(portal + "/");
+            assertThat(browser.testId("page-title").getText()).isNotBlank();
+
+            browser.click(By.cssSelector("[data-testid='lang-zh-HK']"));
+            assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-HK");
+            assertThat(browser.testId("login").getText()).containsPattern("\\p{IsHan}");
+            browser.click(By.cssSelector("[data-testid='lang-en']"));
+            assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+
+            browser.click(By.cssSelector("[data-testid='login']"));
+            browser.awaitUrlStartingWith(idp);
+            assertThat(browser.pageText()).doesNotContainIgnoringCase("password");
+            browser.click(REGISTER_LINK);
+
+            String contact = "resident-" + UUID.randomUUID() + "@example.hk";
+            browser.find(By.id("username")).sendKeys(contact);
+            browser.find(By.id("firstName")).sendKeys("Chan Tai Man");
+            assertThat(browser.driver.findElements(By.cssSelector("input[type=password]"))).isEmpty();
+            browser.click(By.cssSelector("#kc-form-buttons [type=submit]"));
+
+            browser.click(PASSKEY_REGISTER);
+            browser.awaitUrlStartingWith(portal + "/dashboard");
+            assertThat(browser.testId("resident-name").getText()).contains("Chan Tai Man");
+            assertThat(browser.testId("assurance-level").getText()).contains("loa-basic");
+            assertThat(browser.authenticator.getCredentials()).hasSize(1);
+
+            browser.click(By.cssSelector("[data-testid='logout']"));
+            browser.awaitUrlStartingWith(portal + "/");
+            assertThat(browser.testId("login").isDisplayed()).isTrue();
+
+            // The IdP session ended too: the login link asks for the passkey again, with no username.
+            browser.click(By.cssSelector("[data-testid='login']"));
+            browser.awaitUrlStartingWith(idp);
+            assertThat(browser.driver.findElements(By.id("username"))).isEmpty();
+            browser.click(PASSKEY_LOGIN);
+            browser.awaitUrlStartingWith(portal + "/dashboard");
+            assertThat(browser.testId("resident-name").getText()).contains("Chan Tai Man");
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void shouldRefuseAPasskeyThatWasNeverRegistered() throws Exception {
+            try (ResidentBrowser browser = new ResidentBrowser()) {
+                browser.authenticator.addCredential(unregisteredPasskey());
+                browser.open(portal + "/login");
+                browser.awaitUrlStartingWith(idp);
+                browser.click(PASSKEY_LOGIN);
+
+                browser.find(By.cssSelector("#kc-error-message, .pf-v5-c-alert, .alert-error, #input-error"));
+                assertThat(browser.url()).startsWith(idp);
+                browser.open(portal + "/dashboard");
+                browser.awaitUrlStartingWith(idp);
+            }
+        }
+
+        @Test
+        void shouldRejectACallbackWithAForgedState() {
+            try (ResidentBrowser browser = new ResidentBrowser()) {
+                browser.open(portal + "/login");
+                browser.awaitUrlStartingWith(idp);
+
+                browser.open(portal + "/callback?code=stolen-code&state=forged-state");
+                assertThat(browser.testId("page-title").getText()).isNotBlank();
+                assertThat(browser.pageText()).doesNotContain("Exception").doesNotContain("at hk.smartid");
+
+                browser.open(portal + "/dashboard");
+                browser.awaitUrlStartingWith(idp);
+            }
+        }
+
+        /** A discoverable credential for this IdP that the IdP has never seen. */
+        private static Credential unregisteredPasskey() throws Exception {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            byte[] credentialId = new byte[32];
+            byte[] userHandle = new byte[16];
+            new SecureRandom().nextBytes(credentialId);
+            new SecureRandom().nextBytes(userHandle);
+            return Credential.createResidentCredential(credentialId, "localhost",
+                    new java.security.spec.PKCS8EncodedKeySpec(generator.generateKeyPair().getPrivate().getEncoded()),
+                    userHandle, 0);
+        }
+    }
+}

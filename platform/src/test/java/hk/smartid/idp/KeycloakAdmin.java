@@ -1,0 +1,61 @@
+package hk.smartid.idp;
+
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import hk.smartid.platform.Platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/** Keycloak's admin REST API as the bootstrap administrator, for tests that inspect or prepare the realm. */
+final class KeycloakAdmin {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+    private final String token;
+
+    KeycloakAdmin(Platform platform) throws Exception {
+        base = platform.settings().keycloakUrl();
+        TokenResponse response = TokenResponse.parse(new TokenRequest(
+                URI.create(base + "/realms/master/protocol/openid-connect/token"), new ClientID("admin-cli"),
+                new ResourceOwnerPasswordCredentialsGrant(platform.keycloakAdminUsername(),
+                        new Secret(platform.secrets().keycloakAdminPassword()))).toHTTPRequest().send());
+        token = response.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
+
+    Map<String, Object> object(String path) throws Exception {
+        return JSONObjectUtils.parse(send(HttpRequest.newBuilder(adminUri(path)).GET(), 200));
+    }
+
+    List<Object> array(String path) throws Exception {
+        return JSONArrayUtils.parse(send(HttpRequest.newBuilder(adminUri(path)).GET(), 200));
+    }
+
+    void post(String path, String json) throws Exception {
+        send(HttpRequest.newBuilder(adminUri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), 201);
+    }
+
+    private URI adminUri(String path) {
+        return URI.create(base + "/admin/realms/smartid" + path);
+    }
+
+    private String send(HttpRequest.Builder request, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new AssertionError("Admin API " + response.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+}

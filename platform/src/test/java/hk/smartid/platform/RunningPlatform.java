@@ -1,0 +1,53 @@
+package hk.smartid.platform;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.nio.file.Path;
+
+/**
+ * Starts the real platform (Keycloak with our providers and realm, Payara with the EAR) once for all
+ * test classes in the JVM, on ports of its own so a developer's ./run.sh can keep running, and stops it
+ * when the test run ends (JUnit closes what the root store holds). Test classes take the {@link Platform} as a parameter.
+ */
+public class RunningPlatform implements BeforeAllCallback, ParameterResolver {
+
+    /** Away from the development ports: IdP on 28180, portal on 28080. */
+    private static final int KEYCLOAK_PORT = 28180;
+    private static final int PAYARA_PORT_BASE = 28000;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        platform(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Platform.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return platform(context);
+    }
+
+    private static Platform platform(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(RunningPlatform.class))
+                .getOrComputeIfAbsent("platform", key -> new Platform(settings()).start(), Platform.class);
+    }
+
+    private static PlatformSettings settings() {
+        return new PlatformSettings(Path.of(required("platform.artifacts")), Path.of(required("platform.var")),
+                KEYCLOAK_PORT, PAYARA_PORT_BASE);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set; run the tests with ./mvnw verify");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,95 @@
+package hk.smartid.portal.login;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.GeneralException;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+
+/**
+ * The portal's view of the SmartID IdP: its published metadata and the portal's client registration.
+ * Configured by the platform launcher through MicroProfile Config (environment variables
+ * {@code SMARTID_IDP_ISSUER}, {@code SMARTID_PORTAL_URL}, {@code SMARTID_PORTAL_CLIENT_ID},
+ * {@code SMARTID_PORTAL_CLIENT_SECRET}).
+ */
+@ApplicationScoped
+public class IdentityProvider {
+
+    @Inject
+    @ConfigProperty(name = "smartid.idp.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "smartid.portal.url")
+    String portalUrl;
+
+    @Inject
+    @ConfigProperty(name = "smartid.portal.client-id", defaultValue = "portal")
+    String clientId;
+
+    @Inject
+    @ConfigProperty(name = "smartid.portal.client-secret")
+    String clientSecret;
+
+    private volatile OIDCProviderMetadata metadata;
+    private volatile IDTokenValidator idTokenValidator;
+
+    /** Discovery is fetched on first use, not at deployment, so the portal starts even if the IdP is slow. */
+    public OIDCProviderMetadata metadata() {
+        OIDCProviderMetadata current = metadata;
+        if (current == null) {
+            try {
+                current = OIDCProviderMetadata.resolve(new Issuer(issuer));
+            } catch (GeneralException e) {
+                throw new IllegalStateException("The IdP's discovery document is not valid: " + issuer, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The IdP does not answer at " + issuer, e);
+            }
+            metadata = current;
+        }
+        return current;
+    }
+
+    public IDTokenValidator idTokenValidator() {
+        IDTokenValidator current = idTokenValidator;
+        if (current == null) {
+            try {
+                current = new IDTokenValidator(metadata().getIssuer(), clientId(), JWSAlgorithm.RS256,
+                        metadata().getJWKSetURI().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+            idTokenValidator = current;
+        }
+        return current;
+    }
+
+    public ClientID clientId() {
+        return new ClientID(clientId);
+    }
+
+    public ClientAuthentication clientAuthentication() {
+        return new ClientSecretBasic(clientId(), new Secret(clientSecret));
+    }
+
+    /** The one redirect URI registered for the portal client in the realm. */
+    public URI callbackUri() {
+        return URI.create(portalUrl + LoginCallbackServlet.PATH);
+    }
+
+    public URI portalHome() {
+        return URI.create(portalUrl + "/");
+    }
+}

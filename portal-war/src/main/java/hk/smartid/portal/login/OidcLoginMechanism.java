@@ -1,0 +1,234 @@
+package hk.smartid.portal.login;
+
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.langtag.LangTag;
+import com.nimbusds.langtag.LangTagException;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Logs residents in with the SmartID IdP: OpenID Connect authorization code flow with PKCE (S256),
+ * state and nonce, the client authenticated with its secret.
+ *
+ * <p>Written on the Jakarta Security SPI with the Nimbus OAuth 2.0 SDK rather than with
+ * {@code @OpenIdAuthenticationMechanismDefinition}: Jakarta Security 3.0 (what Payara 6 implements) cannot
+ * send PKCE, which the realm requires of every client, nor choose {@code acr_values}, {@code max_age} and
+ * {@code ui_locales} per request, which step-up and the resident's language need.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class OidcLoginMechanism implements HttpAuthenticationMechanism {
+
+    static final String LANGUAGE_COOKIE = "smartid_lang";
+    private static final String PENDING_LOGINS = OidcLoginMechanism.class.getName() + ".pending";
+    private static final int MAX_PENDING_LOGINS = 5;
+    private static final Logger LOG = Logger.getLogger(OidcLoginMechanism.class.getName());
+
+    @Inject
+    IdentityProvider identityProvider;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (LoginCallbackServlet.PATH.equals(request.getServletPath())) {
+            return completeLogin(request, response, context);
+        }
+        if (context.isProtected()) {
+            return context.redirect(startLogin(request).toString());
+        }
+        return context.doNothing();
+    }
+
+    private URI startLogin(HttpServletRequest request) {
+        PendingLogin pending = PendingLogin.startingNow(returnTo(request));
+        updatePendingLogins(request.getSession(true), pending, null);
+        AuthenticationRequest.Builder authentication = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope("openid", "profile"), identityProvider.clientId(), identityProvider.callbackUri())
+                .endpointURI(identityProvider.metadata().getAuthorizationEndpointURI())
+                .state(new State(pending.state()))
+                .nonce(new Nonce(pending.nonce()))
+                .codeChallenge(new CodeVerifier(pending.codeVerifier()), CodeChallengeMethod.S256);
+        residentLanguage(request).ifPresent(language -> authentication.uiLocales(List.of(language)));
+        return authentication.build().toURI();
+    }
+
+    private AuthenticationStatus completeLogin(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        try {
+            AuthenticationResponse answer = AuthenticationResponseParser.parse(fullRequestUri(request));
+            PendingLogin pending = session == null || answer.getState() == null ? null
+                    : updatePendingLogins(session, null, answer.getState().getValue());
+            if (pending == null) {
+                LOG.warning("Refused a login callback whose state this browser session never sent");
+                return refuse(response, context);
+            }
+            if (!answer.indicatesSuccess()) {
+                // The resident cancelled or the IdP refused: back to where they were, still logged out.
+                return context.redirect(identityProvider.portalHome().toString());
+            }
+            AuthorizationCode code = answer.toSuccessResponse().getAuthorizationCode();
+            ResidentLogin login = redeem(code, pending);
+            request.changeSessionId();
+            request.getSession().setAttribute(ResidentLogin.SESSION_ATTRIBUTE, login);
+            request.getSession().setAttribute(LoginCallbackServlet.RETURN_TO, pending.returnTo());
+            return context.notifyContainerAboutLogin(new CallerPrincipal(login.subject()), login.roles());
+        } catch (ParseException | LoginRefusedException e) {
+            LOG.log(Level.WARNING, "Refused a login callback: {0}", e.getMessage());
+            return refuse(response, context);
+        }
+    }
+
+    private ResidentLogin redeem(AuthorizationCode code, PendingLogin pending) throws LoginRefusedException {
+        try {
+            TokenRequest tokenRequest = new TokenRequest(identityProvider.metadata().getTokenEndpointURI(),
+                    identityProvider.clientAuthentication(),
+                    new AuthorizationCodeGrant(code, identityProvider.callbackUri(),
+                            new CodeVerifier(pending.codeVerifier())));
+            TokenResponse tokenResponse = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+            if (!tokenResponse.indicatesSuccess()) {
+                throw new LoginRefusedException("token endpoint said "
+                        + tokenResponse.toErrorResponse().getErrorObject().getCode());
+            }
+            JWT idToken = ((OIDCTokenResponse) tokenResponse.toSuccessResponse()).getOIDCTokens().getIDToken();
+            IDTokenClaimsSet claims = identityProvider.idTokenValidator().validate(idToken,
+                    new Nonce(pending.nonce()));
+            return new ResidentLogin(claims.getSubject().getValue(), displayName(claims),
+                    claims.getACR() == null ? null : claims.getACR().getValue(), roles(claims),
+                    idToken.serialize());
+        } catch (IOException | ParseException | com.nimbusds.jose.JOSEException
+                 | com.nimbusds.jose.proc.BadJOSEException e) {
+            throw new LoginRefusedException(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static String displayName(IDTokenClaimsSet claims) {
+        for (String claim : List.of("given_name", "name", "preferred_username")) {
+            String value = claims.getStringClaim(claim);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return claims.getSubject().getValue();
+    }
+
+    private static Set<String> roles(IDTokenClaimsSet claims) {
+        List<String> roles = claims.getStringListClaim("roles");
+        return roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context) {
+        try {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not send the refusal", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Where to go after the login: the page asked for, or the dashboard for the login link itself. */
+    private static String returnTo(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || LoginServlet.PATH.equals(request.getServletPath())) {
+            return request.getContextPath() + "/dashboard";
+        }
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    private static Optional<LangTag> residentLanguage(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(cookies)
+                .filter(cookie -> LANGUAGE_COOKIE.equals(cookie.getName()))
+                .map(Cookie::getValue)
+                .filter(value -> Set.of("en", "zh-HK", "zh-CN").contains(value))
+                .findFirst()
+                .map(OidcLoginMechanism::langTag);
+    }
+
+    private static LangTag langTag(String value) {
+        try {
+            return LangTag.parse(value);
+        } catch (LangTagException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static URI fullRequestUri(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return URI.create(request.getRequestURL() + (query == null ? "" : "?" + query));
+    }
+
+    /** Reads, changes and writes back the session's pending logins (written back so replication sees it). */
+    @SuppressWarnings("unchecked")
+    private static PendingLogin updatePendingLogins(HttpSession session, PendingLogin toAdd, String stateToRemove) {
+        BoundedPendingLogins pending = (BoundedPendingLogins) session.getAttribute(PENDING_LOGINS);
+        if (pending == null) {
+            pending = new BoundedPendingLogins();
+        }
+        PendingLogin removed = stateToRemove == null ? null : pending.remove(stateToRemove);
+        if (toAdd != null) {
+            pending.put(toAdd.state(), toAdd);
+        }
+        session.setAttribute(PENDING_LOGINS, pending);
+        return removed;
+    }
+
+    /** A resident may start a login in a few tabs; older unfinished ones are forgotten. */
+    private static final class BoundedPendingLogins extends LinkedHashMap<String, PendingLogin> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PendingLogin> eldest) {
+            return size() > MAX_PENDING_LOGINS;
+        }
+    }
+
+    /** The callback carried a code the IdP would not redeem or an ID token that did not verify. */
+    private static final class LoginRefusedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        LoginRefusedException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package hk.smartid.portal.login;
+
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.text.ParseException;
+import java.util.Optional;
+
+/** Who is signed in to this browser session, as the IdP asserted it in the ID token. */
+@Named
+@RequestScoped
+public class SignedInResident {
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    IdentityProvider identityProvider;
+
+    public boolean isLoggedIn() {
+        return login().isPresent();
+    }
+
+    public String getDisplayName() {
+        return login().map(ResidentLogin::displayName).orElse(null);
+    }
+
+    /** {@code loa-basic} or {@code loa-verified}. */
+    public String getAssuranceLevel() {
+        return login().map(ResidentLogin::assuranceLevel).orElse(null);
+    }
+
+    /**
+     * Ends the portal session and then the IdP session (RP-initiated logout with the ID token as hint),
+     * so that the next visitor on a shared computer must use their own passkey.
+     */
+    public String logout() throws IOException, ServletException, ParseException {
+        Optional<ResidentLogin> login = login();
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (login.isEmpty()) {
+            external.redirect(identityProvider.portalHome().toString());
+            return null;
+        }
+        LogoutRequest endIdpSession = new LogoutRequest(identityProvider.metadata().getEndSessionEndpointURI(),
+                JWTParser.parse(login.get().idToken()), identityProvider.portalHome(), null);
+        external.redirect(endIdpSession.toURI().toString());
+        return null;
+    }
+
+    private Optional<ResidentLogin> login() {
+        HttpSession session = request.getSession(false);
+        return Optional.ofNullable(session == null ? null
+                : (ResidentLogin) session.getAttribute(ResidentLogin.SESSION_ATTRIBUTE));
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Starts SmartID HK (IdP on :8180, portal on :8080) in the foreground; Ctrl-C stops it.
+#   ./run.sh         build what changed, start everything, print where to go
+#   ./run.sh stop    stop servers a previous run left behind (e.g. after the terminal was closed)
+# All state lives in var/ (servers, H2 databases, logs, generated secrets); delete it to start afresh.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "run.sh: Java 17 is needed (java was not found on the PATH)." >&2
+  exit 1
+fi
+
+launcher=(java -cp platform/target/classes hk.smartid.platform.PlatformLauncher)
+case "${1:-start}" in
+  start)
+    echo "Building SmartID HK (first run downloads Maven, Keycloak and Payara; later runs reuse them) ..."
+    ./mvnw -q -B -DskipTests package
+    exec "${launcher[@]}" start platform/target/platform-artifacts var
+    ;;
+  stop)
+    exec "${launcher[@]}" stop platform/target/platform-artifacts var
+    ;;
+  *)
+    echo "usage: ./run.sh [start|stop]" >&2
+    exit 2
+    ;;
+esac
