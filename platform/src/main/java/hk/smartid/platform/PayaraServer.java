@@ -66,8 +66,17 @@ final class PayaraServer {
             if (Files.exists(deployed) && Files.mismatch(ear, deployed) == -1) {
                 return;
             }
-            asadmin(List.of("--port", Integer.toString(settings.payaraAdminPort()),
-                    "deploy", "--force=true", "--name", "smartid", ear.toString()), log, 300);
+            String adminPort = Integer.toString(settings.payaraAdminPort());
+            // Undeploy and deploy rather than deploy --force: a forced redeploy of the EAR right after a
+            // restart can fail in Payara 6 with "Cannot create scratch directory".
+            if (Files.exists(deployed)) {
+                try {
+                    asadmin(List.of("--port", adminPort, "undeploy", "smartid"), log, 300);
+                } catch (PlatformStartException notDeployed) {
+                    // The domain was recreated since; there is nothing to undeploy.
+                }
+            }
+            asadmin(List.of("--port", adminPort, "deploy", "--name", "smartid", ear.toString()), log, 300);
             KeycloakServer.copyIfChanged(ear, deployed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 
@@ -52,10 +51,8 @@ public class IdentityProvider {
         if (current == null) {
             try {
                 current = OIDCProviderMetadata.resolve(new Issuer(issuer));
-            } catch (GeneralException e) {
-                throw new IllegalStateException("The IdP's discovery document is not valid: " + issuer, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("The IdP does not answer at " + issuer, e);
+            } catch (GeneralException | IOException e) {
+                throw new IdentityProviderUnavailableException("no valid discovery document at " + issuer, e);
             }
             metadata = current;
         }

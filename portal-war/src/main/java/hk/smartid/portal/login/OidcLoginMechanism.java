@@ -71,7 +71,12 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
             return completeLogin(request, response, context);
         }
         if (context.isProtected()) {
-            return context.redirect(startLogin(request).toString());
+            try {
+                return context.redirect(startLogin(request).toString());
+            } catch (IdentityProviderUnavailableException e) {
+                LOG.log(Level.WARNING, "Cannot send a resident to log in: {0}", e.getMessage());
+                return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            }
         }
         return context.doNothing();
     }
@@ -98,7 +103,7 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
                     : updatePendingLogins(session, null, answer.getState().getValue());
             if (pending == null) {
                 LOG.warning("Refused a login callback whose state this browser session never sent");
-                return refuse(response, context);
+                return refuse(response, HttpServletResponse.SC_BAD_REQUEST);
             }
             if (!answer.indicatesSuccess()) {
                 // The resident cancelled or the IdP refused: back to where they were, still logged out.
@@ -110,9 +115,9 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
             request.getSession().setAttribute(ResidentLogin.SESSION_ATTRIBUTE, login);
             request.getSession().setAttribute(LoginCallbackServlet.RETURN_TO, pending.returnTo());
             return context.notifyContainerAboutLogin(new CallerPrincipal(login.subject()), login.roles());
-        } catch (ParseException | LoginRefusedException e) {
+        } catch (ParseException | LoginRefusedException | IdentityProviderUnavailableException e) {
             LOG.log(Level.WARNING, "Refused a login callback: {0}", e.getMessage());
-            return refuse(response, context);
+            return refuse(response, HttpServletResponse.SC_BAD_REQUEST);
         }
     }
 
@@ -154,9 +159,10 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
         return roles == null ? Set.of() : Set.copyOf(roles);
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context) {
+    /** Ends the request with the portal's error page for {@code status}; nobody is logged in. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status) {
         try {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            response.sendError(status);
         } catch (IOException e) {
             LOG.log(Level.FINE, "Could not send the refusal", e);
         }
