@@ -29,9 +29,13 @@ final class KeycloakServer {
         LocalPorts.requireFree(settings.keycloakManagementPort(), "Keycloak management");
     }
 
-    void start() {
-        Path home = Distribution.unpackOnce(settings.artifacts().resolve("keycloak-quarkus-dist.zip"),
+    private Path home() {
+        return Distribution.unpackOnce(settings.artifacts().resolve("keycloak-quarkus-dist.zip"),
                 settings.servers().resolve("keycloak"));
+    }
+
+    void start() {
+        Path home = home();
         Path log = settings.logs().resolve("keycloak.log");
         try {
             Files.createDirectories(home.resolve("data/import"));
@@ -58,6 +62,15 @@ final class KeycloakServer {
         Readiness.awaitOk("Keycloak", settings.realmUrl().resolve(settings.realmUrl().getPath()
                         + "/.well-known/openid-configuration"), Duration.ofMinutes(4), process::isAlive,
                 log.toString());
+    }
+
+    /** Deletes the IdP's embedded database, so the next start imports the realm from config/ afresh. */
+    void deleteDatabase() {
+        try {
+            Distribution.deleteRecursively(home().resolve("data/h2"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void stop() {

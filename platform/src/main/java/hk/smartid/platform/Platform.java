@@ -28,6 +28,12 @@ public final class Platform implements AutoCloseable {
         return this;
     }
 
+    /** Forgets every identity: the realm is imported afresh from config/ on the next start. */
+    public Platform resetIdentities() {
+        keycloak.deleteDatabase();
+        return this;
+    }
+
     /** Stops servers an earlier launcher left running (./run.sh stop). */
     public void stopStarted() {
         payara.stop();

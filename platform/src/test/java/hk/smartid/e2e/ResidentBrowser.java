@@ -49,6 +49,18 @@ final class ResidentBrowser implements AutoCloseable {
                 .setIsUserConsenting(true));
     }
 
+    /**
+     * From the IdP's passkey login page, fills the self-registration form; leaves the browser on the
+     * page that asks for a new passkey.
+     */
+    void startRegistration(String contact, String displayName) {
+        click(By.cssSelector("#kc-registration a"));
+        find(By.id("username")).sendKeys(contact);
+        find(By.id("firstName")).sendKeys(displayName);
+        click(By.cssSelector("#kc-form-buttons [type=submit]"));
+        find(By.id("registerWebAuthn"));
+    }
+
     void open(String url) {
         driver.get(url);
     }

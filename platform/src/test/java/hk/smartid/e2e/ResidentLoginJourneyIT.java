@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningPlatform.class)
 class ResidentLoginJourneyIT {
 
-    private static final By REGISTER_LINK = By.cssSelector("#kc-registration a");
     private static final By PASSKEY_LOGIN = By.id("authenticateWebAuthnButton");
     private static final By PASSKEY_REGISTER = By.id("registerWebAuthn");
 
@@ -46,13 +45,8 @@ class ResidentLoginJourneyIT {
             browser.click(By.cssSelector("[data-testid='login']"));
             browser.awaitUrlStartingWith(idp);
             assertThat(browser.driver.findElements(By.cssSelector("input[type=password]"))).isEmpty();
-            browser.click(REGISTER_LINK);
-
-            String contact = "resident-" + UUID.randomUUID() + "@example.hk";
-            browser.find(By.id("username")).sendKeys(contact);
-            browser.find(By.id("firstName")).sendKeys("Chan Tai Man");
+            browser.startRegistration(newContact(), "Chan Tai Man");
             assertThat(browser.driver.findElements(By.cssSelector("input[type=password]"))).isEmpty();
-            browser.click(By.cssSelector("#kc-form-buttons [type=submit]"));
 
             browser.click(PASSKEY_REGISTER);
             browser.awaitUrlStartingWith(portal + "/dashboard");
@@ -72,6 +66,10 @@ class ResidentLoginJourneyIT {
             browser.awaitUrlStartingWith(portal + "/dashboard");
             assertThat(browser.testId("resident-name").getText()).contains("Chan Tai Man");
         }
+    }
+
+    private static String newContact() {
+        return "resident-" + UUID.randomUUID() + "@example.hk";
     }
 
     @Nested
@@ -104,6 +102,30 @@ class ResidentLoginJourneyIT {
 
                 browser.open(portal + "/dashboard");
                 browser.awaitUrlStartingWith(idp);
+            }
+        }
+
+        @Test
+        void shouldRefuseToBindAPasskeyThatAnotherAccountAlreadyHolds() throws Exception {
+            CraftedPasskey passkey = CraftedPasskey.generate();
+            try (ResidentBrowser first = new ResidentBrowser()) {
+                first.open(portal + "/login");
+                first.awaitUrlStartingWith(idp);
+                first.startRegistration(newContact(), "First Holder");
+                passkey.answerRegistration(first, idp);
+                // Accepted for the first account: the crafted answer is one Keycloak takes.
+                first.awaitUrlStartingWith(portal + "/dashboard");
+            }
+            try (ResidentBrowser second = new ResidentBrowser()) {
+                second.open(portal + "/login");
+                second.awaitUrlStartingWith(idp);
+                second.startRegistration(newContact(), "Second Claimant");
+                passkey.answerRegistration(second, idp);
+
+                assertThat(second.find(By.cssSelector("[role='alert']")).getText())
+                        .contains("already belongs to another SmartID account");
+                second.open(portal + "/dashboard");
+                second.awaitUrlStartingWith(idp);
             }
         }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import java.nio.file.Path;
 
 /**
- * Starts the real platform (Keycloak with our providers and realm, Payara with the EAR) once for all
+ * Starts the real platform (Keycloak with our providers and a freshly imported realm, Payara with the EAR) once for all
  * test classes in the JVM, on ports of its own so a developer's ./run.sh can keep running, and stops it
  * when the test run ends (JUnit closes what the root store holds). Test classes take the {@link Platform} as a parameter.
  */
@@ -35,7 +35,7 @@ public class RunningPlatform implements BeforeAllCallback, ParameterResolver {
 
     private static Platform platform(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.create(RunningPlatform.class))
-                .getOrComputeIfAbsent("platform", key -> new Platform(settings()).start(), Platform.class);
+                .getOrComputeIfAbsent("platform", key -> new Platform(settings()).resetIdentities().start(), Platform.class);
     }
 
     private static PlatformSettings settings() {

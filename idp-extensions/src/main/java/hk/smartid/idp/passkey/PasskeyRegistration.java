@@ -1,0 +1,74 @@
+package hk.smartid.idp.passkey;
+
+import com.webauthn4j.converter.AttestationObjectConverter;
+import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.data.attestation.AttestationObject;
+import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
+import com.webauthn4j.verifier.attestation.trustworthiness.certpath.CertPathTrustworthinessVerifier;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.WebAuthnConstants;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.requiredactions.WebAuthnPasswordlessRegister;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Keycloak's passkey registration (discoverable credential, user verification), refusing a credential
+ * that is already bound to another account: one passkey opens one identity.
+ */
+public class PasskeyRegistration extends WebAuthnPasswordlessRegister {
+
+    static final String ALREADY_REGISTERED_MESSAGE = "smartid.passkey.alreadyRegistered";
+    static final String ALREADY_REGISTERED_ERROR = "passkey_already_registered";
+
+    private static final AttestationObjectConverter ATTESTATION_OBJECTS =
+            new AttestationObjectConverter(new ObjectConverter());
+
+    private final PasskeyDirectory directory;
+
+    public PasskeyRegistration(KeycloakSession session, CertPathTrustworthinessVerifier trustVerifier) {
+        super(session, trustVerifier);
+        this.directory = new PasskeyDirectory(session);
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        UserModel user = context.getUser();
+        Optional<String> holder = credentialId(context.getHttpRequest().getDecodedFormParameters())
+                .flatMap(id -> directory.holderOf(context.getRealm(), id))
+                .filter(holderId -> !holderId.equals(user.getId()));
+        if (holder.isPresent()) {
+            context.getEvent().detail("reason", ALREADY_REGISTERED_ERROR).error(Errors.INVALID_REGISTRATION);
+            context.challenge(context.form()
+                    .setError(ALREADY_REGISTERED_MESSAGE)
+                    .setAttribute("webAuthnTitle", "webauthn-registration-title")
+                    .createWebAuthnErrorPage());
+            return;
+        }
+        super.processAction(context);
+    }
+
+    /**
+     * The credential id inside the attestation. Read before Keycloak verifies the attestation, which is
+     * safe here: it is used only to refuse, and Keycloak still verifies whatever is accepted.
+     */
+    private static Optional<byte[]> credentialId(MultivaluedMap<String, String> form) {
+        String attestation = form.getFirst(WebAuthnConstants.ATTESTATION_OBJECT);
+        if (attestation == null || attestation.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            AttestationObject object = ATTESTATION_OBJECTS.convert(Base64.getUrlDecoder().decode(attestation));
+            AttestedCredentialData data = object == null ? null
+                    : object.getAuthenticatorData().getAttestedCredentialData();
+            return Optional.ofNullable(data).map(AttestedCredentialData::getCredentialId);
+        } catch (RuntimeException unparseable) {
+            // Keycloak's own verification reports malformed attestations.
+            return Optional.empty();
+        }
+    }
+}
