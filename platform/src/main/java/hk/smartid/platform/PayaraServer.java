@@ -32,14 +32,21 @@ final class PayaraServer {
     void start() {
         home = Distribution.unpackOnce(settings.artifacts().resolve("payara.zip"), settings.servers().resolve("payara"));
         Path log = settings.logs().resolve("payara-admin.log");
-        if (!Files.exists(domainDir().resolve(DOMAIN))) {
-            asadmin(List.of("create-domain", "--domaindir", domainDir().toString(),
-                    "--portbase", Integer.toString(settings.payaraPortBase()), "--nopassword", DOMAIN), log, 180);
+        // A fresh domain on every start: Payara 6 fails to reload this EAR when a domain restarts
+        // (Weld "weblibJarArchive is null"), and the domain holds nothing that must survive; the
+        // portal's data lives outside it.
+        try {
+            Distribution.deleteRecursively(domainDir().resolve(DOMAIN));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the previous Payara domain", e);
         }
+        asadmin(List.of("create-domain", "--domaindir", domainDir().toString(),
+                "--portbase", Integer.toString(settings.payaraPortBase()), "--nopassword", DOMAIN), log, 180);
         linkServerLog();
         // The server process inherits these; MicroProfile Config reads them as smartid.* properties.
         asadmin(List.of("start-domain", "--domaindir", domainDir().toString(), DOMAIN), log, 300);
-        deploy(log);
+        asadmin(List.of("--port", Integer.toString(settings.payaraAdminPort()), "deploy", "--name", "smartid",
+                settings.artifacts().resolve("smartid-ear.ear").toString()), log, 300);
         Readiness.awaitOk("The portal", settings.portalUrl().resolve("/"), Duration.ofMinutes(3), () -> true,
                 settings.logs().resolve("payara.log").toString());
     }
@@ -55,31 +62,6 @@ final class PayaraServer {
             } catch (PlatformStartException e) {
                 System.err.println("Payara did not stop cleanly: " + e.getMessage());
             }
-        }
-    }
-
-    private void deploy(Path log) {
-        Path ear = settings.artifacts().resolve("smartid-ear.ear");
-        Path deployed = settings.varDir().resolve("run/deployed-smartid.ear");
-        try {
-            // Redeploying takes most of a warm start; skip it when the EAR has not changed.
-            if (Files.exists(deployed) && Files.mismatch(ear, deployed) == -1) {
-                return;
-            }
-            String adminPort = Integer.toString(settings.payaraAdminPort());
-            // Undeploy and deploy rather than deploy --force: a forced redeploy of the EAR right after a
-            // restart can fail in Payara 6 with "Cannot create scratch directory".
-            if (Files.exists(deployed)) {
-                try {
-                    asadmin(List.of("--port", adminPort, "undeploy", "smartid"), log, 300);
-                } catch (PlatformStartException notDeployed) {
-                    // The domain was recreated since; there is nothing to undeploy.
-                }
-            }
-            asadmin(List.of("--port", adminPort, "deploy", "--name", "smartid", ear.toString()), log, 300);
-            KeycloakServer.copyIfChanged(ear, deployed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

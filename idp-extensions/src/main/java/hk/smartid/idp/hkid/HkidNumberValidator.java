@@ -49,6 +49,16 @@ public class HkidNumberValidator extends AbstractStringValidator implements Conf
         return ID;
     }
 
+    /** A missing value reaches here only when empty values are not ignored: report it as empty. */
+    @Override
+    protected void doValidate(Object value, String inputHint, ValidationContext context, ValidatorConfig config) {
+        if (value == null) {
+            doValidate((String) null, inputHint, context, config);
+        } else {
+            super.doValidate(value, inputHint, context, config);
+        }
+    }
+
     @Override
     protected void doValidate(String value, String inputHint, ValidationContext context, ValidatorConfig config) {
         HkidNumber.parse(value).problem().ifPresent(problem ->
