@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Keycloak's admin REST API as the bootstrap administrator, for tests that inspect or prepare the realm. */
 final class KeycloakAdmin {
@@ -41,8 +42,46 @@ final class KeycloakAdmin {
     }
 
     void post(String path, String json) throws Exception {
+        post(path, json, 201);
+    }
+
+    void post(String path, String json, int expectedStatus) throws Exception {
         send(HttpRequest.newBuilder(adminUri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), 201);
+                .POST(HttpRequest.BodyPublishers.ofString(json)), expectedStatus);
+    }
+
+    void put(String path, String json) throws Exception {
+        send(HttpRequest.newBuilder(adminUri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), 204);
+    }
+
+    /**
+     * A confidential client whose service account holds {@code realmRole} (none if null): a machine caller
+     * standing in for a person with that role, for API tests that need no browser.
+     */
+    ServiceAccount serviceAccount(String realmRole, String branch) throws Exception {
+        String clientId = "api-test-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = UUID.randomUUID().toString();
+        post("/clients", """
+                {"clientId": "%s", "secret": "%s", "publicClient": false, "serviceAccountsEnabled": true,
+                 "standardFlowEnabled": false, "directAccessGrantsEnabled": false}""".formatted(clientId, secret));
+        String clientUuid = (String) array("/clients?clientId=" + clientId).stream()
+                .map(c -> ((Map<?, ?>) c).get("id")).findFirst().orElseThrow();
+        Map<String, Object> user = object("/clients/" + clientUuid + "/service-account-user");
+        String userId = (String) user.get("id");
+        if (realmRole != null) {
+            String roleJson = JSONObjectUtils.toJSONString(object("/roles/" + realmRole));
+            post("/users/" + userId + "/role-mappings/realm", "[" + roleJson + "]", 204);
+        }
+        if (branch != null) {
+            put("/users/" + userId, """
+                    {"username": "%s", "attributes": {"counter_branch": ["%s"]}}"""
+                    .formatted(user.get("username"), branch));
+        }
+        return new ServiceAccount(clientId, secret, userId);
+    }
+
+    record ServiceAccount(String clientId, String secret, String userId) {
     }
 
     private URI adminUri(String path) {

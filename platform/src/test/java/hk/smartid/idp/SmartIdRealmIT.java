@@ -57,7 +57,7 @@ class SmartIdRealmIT {
         assertThat(realm.get("webAuthnPolicyPasswordlessUserVerificationRequirement")).isEqualTo("required");
 
         assertThat(providers("/authentication/flows/smartid%20passkey%20browser/executions"))
-                .containsExactly("auth-cookie", "webauthn-authenticator-passwordless");
+                .containsExactly("auth-cookie", "smartid-activation-code", "webauthn-authenticator-passwordless");
         assertThat(providers("/authentication/flows/smartid%20passkey%20registration/executions"))
                 .contains("registration-page-form", "registration-user-creation")
                 .doesNotContain("registration-password-action");

@@ -17,6 +17,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -57,6 +58,9 @@ import java.util.logging.Logger;
 public class OidcLoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LANGUAGE_COOKIE = "smartid_lang";
+    /** Where the QR code on an activation slip points; {@code ?code=} pre-fills the code at the IdP. */
+    static final String ACTIVATION_PATH = "/activate";
+    private static final java.util.regex.Pattern ACTIVATION_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9 -]{1,12}");
     private static final String PENDING_LOGINS = OidcLoginMechanism.class.getName() + ".pending";
     private static final int MAX_PENDING_LOGINS = 5;
     private static final Logger LOG = Logger.getLogger(OidcLoginMechanism.class.getName());
@@ -67,12 +71,14 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (LoginCallbackServlet.PATH.equals(request.getServletPath())) {
+        String path = request.getServletPath();
+        if (LoginCallbackServlet.PATH.equals(path)) {
             return completeLogin(request, response, context);
         }
-        if (context.isProtected()) {
+        boolean activation = ACTIVATION_PATH.equals(path);
+        if (activation || context.isProtected()) {
             try {
-                return context.redirect(startLogin(request).toString());
+                return context.redirect(startLogin(request, activation).toString());
             } catch (IdentityProviderUnavailableException e) {
                 LOG.log(Level.WARNING, "Cannot send a resident to log in: {0}", e.getMessage());
                 return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -81,8 +87,13 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private URI startLogin(HttpServletRequest request) {
-        PendingLogin pending = PendingLogin.startingNow(returnTo(request));
+    /**
+     * The authorization request. For {@value #ACTIVATION_PATH} (the link on a counter's activation slip) it
+     * asks the IdP for its activation page instead of the passkey login, always with a fresh login.
+     */
+    private URI startLogin(HttpServletRequest request, boolean activation) {
+        PendingLogin pending = PendingLogin.startingNow(activation ? request.getContextPath() + "/dashboard"
+                : returnTo(request));
         updatePendingLogins(request.getSession(true), pending, null);
         AuthenticationRequest.Builder authentication = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid", "profile"), identityProvider.clientId(), identityProvider.callbackUri())
@@ -91,6 +102,13 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
                 .nonce(new Nonce(pending.nonce()))
                 .codeChallenge(new CodeVerifier(pending.codeVerifier()), CodeChallengeMethod.S256);
         residentLanguage(request).ifPresent(language -> authentication.uiLocales(List.of(language)));
+        if (activation) {
+            authentication.prompt(new Prompt(Prompt.Type.LOGIN)).customParameter("smartid_activation", "1");
+            String code = request.getParameter("code");
+            if (code != null && ACTIVATION_CODE.matcher(code).matches()) {
+                authentication.customParameter("smartid_activation_code", code);
+            }
+        }
         return authentication.build().toURI();
     }
 

@@ -1,0 +1,15 @@
+package hk.smartid.idp.audit;
+
+/** What a counter staff member did; stored by name, so never rename a value. */
+public enum StaffAction {
+    /** Looked residents up (by HKID number, name, ...). */
+    SEARCH,
+    /** Opened one resident's record. */
+    VIEW,
+    /** Enrolled a resident after checking the HKID card. */
+    ENROL,
+    /** Issued a new activation code to an enrolled resident. */
+    REISSUE,
+    /** Corrected a resident's identity data. */
+    CORRECT
+}

@@ -1,0 +1,145 @@
+package hk.smartid.e2e;
+
+import hk.smartid.idp.StaffConsoleClient;
+import hk.smartid.platform.Platform;
+import hk.smartid.platform.RunningPlatform;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A resident enrolled at a counter activates SmartID on their own phone. Staff act through the enrolment
+ * API with a counter-staff token (the staff console pages are not built yet).
+ */
+@ExtendWith(RunningPlatform.class)
+class CounterEnrolmentJourneyIT {
+
+    private static final String BIRTH = "1958-03-21";
+
+    private final String portal;
+    private final String idp;
+    private final StaffConsoleClient staff;
+
+    CounterEnrolmentJourneyIT(Platform platform) throws Exception {
+        this.portal = platform.settings().portalUrl().toString();
+        this.idp = platform.settings().keycloakUrl().toString();
+        this.staff = StaffConsoleClient.forCounterStaff(platform, "Mong Kok");
+    }
+
+    @Test
+    void shouldActivateAnEnrolledResidentWithAPasskeyAtVerifiedAssurance() throws Exception {
+        String hkid = StaffConsoleClient.randomHkid();
+        String code = staff.enrol(hkid, BIRTH);
+
+        try (ResidentBrowser phone = new ResidentBrowser()) {
+            activate(phone, hkid, BIRTH, code);
+            phone.click(By.id("registerWebAuthn"));
+
+            phone.awaitUrlStartingWith(portal + "/dashboard");
+            assertThat(phone.testId("assurance-level").getText()).contains("loa-verified");
+            assertThat(phone.testId("resident-name").getText()).contains("Tai Man CHAN");
+        }
+    }
+
+    @Test
+    void shouldRevokeTheOldPasskeysWhenAReissuedCodeIsActivated() throws Exception {
+        String hkid = StaffConsoleClient.randomHkid();
+        String firstCode = staff.enrol(hkid, BIRTH);
+        try (ResidentBrowser lostPhone = new ResidentBrowser(); ResidentBrowser newPhone = new ResidentBrowser()) {
+            activate(lostPhone, hkid, BIRTH, firstCode);
+            lostPhone.click(By.id("registerWebAuthn"));
+            lostPhone.awaitUrlStartingWith(portal + "/dashboard");
+            lostPhone.click(By.cssSelector("[data-testid='logout']"));
+            lostPhone.awaitUrlStartingWith(portal + "/");
+
+            String secondCode = staff.reissue(staff.find(hkid));
+            activate(newPhone, hkid, BIRTH, secondCode);
+            newPhone.click(By.id("registerWebAuthn"));
+            newPhone.awaitUrlStartingWith(portal + "/dashboard");
+
+            // The lost phone still holds its passkey, but the IdP no longer accepts it.
+            lostPhone.open(portal + "/login");
+            lostPhone.awaitUrlStartingWith(idp);
+            lostPhone.click(By.id("authenticateWebAuthnButton"));
+            assertThat(lostPhone.find(By.cssSelector("[role='alert']")).getText()).contains("passkey");
+            assertThat(lostPhone.url()).startsWith(idp);
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void shouldRefuseACodeThatWasAlreadyUsed() throws Exception {
+            String hkid = StaffConsoleClient.randomHkid();
+            String code = staff.enrol(hkid, BIRTH);
+            try (ResidentBrowser first = new ResidentBrowser(); ResidentBrowser second = new ResidentBrowser()) {
+                activate(first, hkid, BIRTH, code);
+                first.click(By.id("registerWebAuthn"));
+                first.awaitUrlStartingWith(portal + "/dashboard");
+
+                activate(second, hkid, BIRTH, code);
+
+                assertThat(second.find(By.id("input-error-activationCode")).getText()).contains("already been used");
+                assertThat(second.driver.findElements(By.id("registerWebAuthn"))).isEmpty();
+            }
+        }
+
+        @Test
+        void shouldLockTheCodeOnTheSixthTryAfterFiveWrongOnes() throws Exception {
+            String hkid = StaffConsoleClient.randomHkid();
+            String code = staff.enrol(hkid, BIRTH);
+            String wrong = code.startsWith("A") ? "BBBB-BBBB" : "AAAA-AAAA";
+            try (ResidentBrowser phone = new ResidentBrowser()) {
+                phone.open(portal + "/activate");
+                for (int attempt = 1; attempt <= 4; attempt++) {
+                    submitActivation(phone, hkid, BIRTH, wrong);
+                    assertThat(phone.find(By.cssSelector("[role='alert']")).getText()).contains("do not match");
+                }
+                submitActivation(phone, hkid, BIRTH, wrong);
+                assertThat(phone.find(By.id("input-error-activationCode")).getText()).contains("locked");
+
+                // The sixth try, with the right code, is refused too: the code is dead.
+                submitActivation(phone, hkid, BIRTH, code);
+
+                assertThat(phone.find(By.id("input-error-activationCode")).getText()).contains("locked");
+                assertThat(phone.driver.findElements(By.id("registerWebAuthn"))).isEmpty();
+            }
+        }
+
+        @Test
+        void shouldRefuseAWrongDateOfBirthEvenWithTheRightCode() throws Exception {
+            String hkid = StaffConsoleClient.randomHkid();
+            String code = staff.enrol(hkid, BIRTH);
+            try (ResidentBrowser phone = new ResidentBrowser()) {
+                activate(phone, hkid, "1960-01-01", code);
+
+                assertThat(phone.find(By.cssSelector("[role='alert']")).getText()).contains("do not match");
+                assertThat(phone.driver.findElements(By.id("registerWebAuthn"))).isEmpty();
+            }
+        }
+    }
+
+    /** Opens the slip's link (the QR code) and types what the slip and the HKID card say. */
+    private void activate(ResidentBrowser phone, String hkid, String birth, String code) {
+        phone.open(portal + "/activate?code=" + code);
+        phone.awaitUrlStartingWith(idp);
+        assertThat(phone.find(By.id("activationCode")).getAttribute("value")).isEqualTo(code);
+        submitActivation(phone, hkid, birth, code);
+    }
+
+    private static void submitActivation(ResidentBrowser phone, String hkid, String birth, String code) {
+        phone.find(By.id("hkidNumber")).clear();
+        phone.find(By.id("hkidNumber")).sendKeys(hkid);
+        phone.find(By.id("dateOfBirth")).clear();
+        phone.find(By.id("dateOfBirth")).sendKeys(birth);
+        phone.find(By.id("activationCode")).clear();
+        phone.find(By.id("activationCode")).sendKeys(code);
+        phone.click(By.id("smartid-activate"));
+    }
+
+}

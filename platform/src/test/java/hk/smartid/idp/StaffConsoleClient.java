@@ -1,0 +1,126 @@
+package hk.smartid.idp;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import hk.smartid.idp.hkid.HkidNumber;
+import hk.smartid.platform.Platform;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+/**
+ * Calls the IdP's enrolment API as the staff console does, with the bearer token of a caller holding
+ * (or lacking) the counter-staff role.
+ */
+public final class StaffConsoleClient {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI api;
+    private final String token;
+
+    private StaffConsoleClient(Platform platform, String token) {
+        this.api = URI.create(platform.settings().realmUrl() + "/enrolment");
+        this.token = token;
+    }
+
+    public static StaffConsoleClient forCounterStaff(Platform platform, String branch) throws Exception {
+        return withRole(platform, "counter-staff", branch);
+    }
+
+    /** A caller with {@code realmRole}, or with no role at all when it is null (like a resident). */
+    public static StaffConsoleClient withRole(Platform platform, String realmRole, String branch) throws Exception {
+        KeycloakAdmin.ServiceAccount account = new KeycloakAdmin(platform).serviceAccount(realmRole, branch);
+        TokenResponse response = TokenResponse.parse(new TokenRequest(
+                URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/token"),
+                new ClientSecretBasic(new ClientID(account.clientId()), new Secret(account.secret())),
+                new ClientCredentialsGrant()).toHTTPRequest().send());
+        return new StaffConsoleClient(platform, response.toSuccessResponse().getTokens().getAccessToken().getValue());
+    }
+
+    public static StaffConsoleClient withoutToken(Platform platform) {
+        return new StaffConsoleClient(platform, null);
+    }
+
+    /** Enrols a resident (Chan Tai Man, with a random mobile number) and returns the activation code. */
+    public String enrol(String hkid, String dateOfBirth) throws Exception {
+        HttpResponse<String> response = postEnrolment(enrolment(hkid, dateOfBirth, randomMobile()));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("Enrolment answered " + response.statusCode() + ": " + response.body());
+        }
+        return (String) JSONObjectUtils.parse(response.body()).get("activationCode");
+    }
+
+    public HttpResponse<String> postEnrolment(String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(api + "/residents"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> findResident(String hkid) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(api + "/residents?hkid="
+                + URLEncoder.encode(hkid, StandardCharsets.UTF_8))).GET());
+    }
+
+    /** The resident id of an enrolled HKID number. */
+    public String find(String hkid) throws Exception {
+        HttpResponse<String> response = findResident(hkid);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Find answered " + response.statusCode() + ": " + response.body());
+        }
+        return (String) JSONObjectUtils.parse(response.body()).get("id");
+    }
+
+    /** A new activation code for a resident re-verified in person. */
+    public String reissue(String residentId) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(api + "/residents/" + residentId + "/activation-code")).POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("Re-issue answered " + response.statusCode() + ": " + response.body());
+        }
+        return (String) JSONObjectUtils.parse(response.body()).get("activationCode");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static String enrolment(String hkid, String dateOfBirth, String mobile) {
+        return """
+                {"hkidNumber": "%s", "surname": "Chan", "givenNames": "Tai Man", "chineseName": "陳大文",
+                 "dateOfBirth": "%s", "gender": "M", "residentialAddress": "1 Queen's Road Central",
+                 "mobileNumber": "%s", "preferredLanguage": "en"}""".formatted(hkid, dateOfBirth, mobile);
+    }
+
+    /** A valid HKID number nobody else in this run has (two letters, six random digits). */
+    public static String randomHkid() {
+        String stem = "" + (char) ('A' + RANDOM.nextInt(26)) + (char) ('A' + RANDOM.nextInt(26)) + digits(6);
+        return "0123456789A".chars().mapToObj(c -> stem + "(" + (char) c + ")")
+                .filter(HkidNumber::isValid).findFirst().orElseThrow();
+    }
+
+    public static String randomMobile() {
+        return "9" + digits(7);
+    }
+
+    private static String digits(int count) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            digits.append(RANDOM.nextInt(10));
+        }
+        return digits.toString();
+    }
+}
