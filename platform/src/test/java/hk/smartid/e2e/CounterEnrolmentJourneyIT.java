@@ -36,8 +36,8 @@ class CounterEnrolmentJourneyIT {
         String code = staff.enrol(hkid, BIRTH);
 
         try (ResidentBrowser phone = new ResidentBrowser()) {
-            activate(phone, hkid, BIRTH, code);
-            phone.click(By.id("registerWebAuthn"));
+            phone.activate(portal, hkid, BIRTH, code);
+            phone.registerPasskey();
 
             phone.awaitUrlStartingWith(portal + "/dashboard");
             assertThat(phone.testId("assurance-level").getText()).contains("loa-verified");
@@ -50,15 +50,15 @@ class CounterEnrolmentJourneyIT {
         String hkid = StaffConsoleClient.randomHkid();
         String firstCode = staff.enrol(hkid, BIRTH);
         try (ResidentBrowser lostPhone = new ResidentBrowser(); ResidentBrowser newPhone = new ResidentBrowser()) {
-            activate(lostPhone, hkid, BIRTH, firstCode);
-            lostPhone.click(By.id("registerWebAuthn"));
+            lostPhone.activate(portal, hkid, BIRTH, firstCode);
+            lostPhone.registerPasskey();
             lostPhone.awaitUrlStartingWith(portal + "/dashboard");
             lostPhone.click(By.cssSelector("[data-testid='logout']"));
             lostPhone.awaitUrlStartingWith(portal + "/");
 
             String secondCode = staff.reissue(staff.find(hkid));
-            activate(newPhone, hkid, BIRTH, secondCode);
-            newPhone.click(By.id("registerWebAuthn"));
+            newPhone.activate(portal, hkid, BIRTH, secondCode);
+            newPhone.registerPasskey();
             newPhone.awaitUrlStartingWith(portal + "/dashboard");
 
             // The lost phone still holds its passkey, but the IdP no longer accepts it.
@@ -78,11 +78,11 @@ class CounterEnrolmentJourneyIT {
             String hkid = StaffConsoleClient.randomHkid();
             String code = staff.enrol(hkid, BIRTH);
             try (ResidentBrowser first = new ResidentBrowser(); ResidentBrowser second = new ResidentBrowser()) {
-                activate(first, hkid, BIRTH, code);
-                first.click(By.id("registerWebAuthn"));
+                first.activate(portal, hkid, BIRTH, code);
+                first.registerPasskey();
                 first.awaitUrlStartingWith(portal + "/dashboard");
 
-                activate(second, hkid, BIRTH, code);
+                second.activate(portal, hkid, BIRTH, code);
 
                 assertThat(second.find(By.id("input-error-activationCode")).getText()).contains("already been used");
                 assertThat(second.driver.findElements(By.id("registerWebAuthn"))).isEmpty();
@@ -97,14 +97,14 @@ class CounterEnrolmentJourneyIT {
             try (ResidentBrowser phone = new ResidentBrowser()) {
                 phone.open(portal + "/activate");
                 for (int attempt = 1; attempt <= 4; attempt++) {
-                    submitActivation(phone, hkid, BIRTH, wrong);
+                    phone.submitActivation(hkid, BIRTH, wrong);
                     assertThat(phone.find(By.cssSelector("[role='alert']")).getText()).contains("do not match");
                 }
-                submitActivation(phone, hkid, BIRTH, wrong);
+                phone.submitActivation(hkid, BIRTH, wrong);
                 assertThat(phone.find(By.id("input-error-activationCode")).getText()).contains("locked");
 
                 // The sixth try, with the right code, is refused too: the code is dead.
-                submitActivation(phone, hkid, BIRTH, code);
+                phone.submitActivation(hkid, BIRTH, code);
 
                 assertThat(phone.find(By.id("input-error-activationCode")).getText()).contains("locked");
                 assertThat(phone.driver.findElements(By.id("registerWebAuthn"))).isEmpty();
@@ -116,30 +116,11 @@ class CounterEnrolmentJourneyIT {
             String hkid = StaffConsoleClient.randomHkid();
             String code = staff.enrol(hkid, BIRTH);
             try (ResidentBrowser phone = new ResidentBrowser()) {
-                activate(phone, hkid, "1960-01-01", code);
+                phone.activate(portal, hkid, "1960-01-01", code);
 
                 assertThat(phone.find(By.cssSelector("[role='alert']")).getText()).contains("do not match");
                 assertThat(phone.driver.findElements(By.id("registerWebAuthn"))).isEmpty();
             }
         }
     }
-
-    /** Opens the slip's link (the QR code) and types what the slip and the HKID card say. */
-    private void activate(ResidentBrowser phone, String hkid, String birth, String code) {
-        phone.open(portal + "/activate?code=" + code);
-        phone.awaitUrlStartingWith(idp);
-        assertThat(phone.find(By.id("activationCode")).getAttribute("value")).isEqualTo(code);
-        submitActivation(phone, hkid, birth, code);
-    }
-
-    private static void submitActivation(ResidentBrowser phone, String hkid, String birth, String code) {
-        phone.find(By.id("hkidNumber")).clear();
-        phone.find(By.id("hkidNumber")).sendKeys(hkid);
-        phone.find(By.id("dateOfBirth")).clear();
-        phone.find(By.id("dateOfBirth")).sendKeys(birth);
-        phone.find(By.id("activationCode")).clear();
-        phone.find(By.id("activationCode")).sendKeys(code);
-        phone.click(By.id("smartid-activate"));
-    }
-
 }

@@ -1,7 +1,6 @@
 package hk.smartid.e2e;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,8 +33,6 @@ final class ResidentBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-quic", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--window-size=412,915", "--lang=en");
-        // Keycloak asks for a passkey name with window.prompt; accepting keeps its suggested name.
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.ACCEPT);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();
@@ -59,6 +56,38 @@ final class ResidentBrowser implements AutoCloseable {
         find(By.id("firstName")).sendKeys(displayName);
         click(By.cssSelector("#kc-form-buttons [type=submit]"));
         find(By.id("registerWebAuthn"));
+    }
+
+    /**
+     * Opens the activation link of a counter's slip (what its QR code holds) and types what the slip and
+     * the HKID card say; the code arrives pre-filled from the link.
+     */
+    void activate(String portal, String hkid, String birth, String code) {
+        open(portal + "/activate?code=" + code);
+        if (!find(By.id("activationCode")).getAttribute("value").equals(code)) {
+            throw new AssertionError("The activation link did not pre-fill the code");
+        }
+        submitActivation(hkid, birth, code);
+    }
+
+    void submitActivation(String hkid, String birth, String code) {
+        for (String[] field : new String[][] {{"hkidNumber", hkid}, {"dateOfBirth", birth}, {"activationCode", code}}) {
+            WebElement input = find(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        click(By.id("smartid-activate"));
+    }
+
+    /**
+     * On the IdP's "create a passkey" page: creates the passkey on this browser's authenticator. Keycloak
+     * then asks for a name with window.prompt, which the test answers in the page (a prompt racing
+     * WebDriver commands makes them fail at random).
+     */
+    void registerPasskey() {
+        find(By.id("registerWebAuthn"));
+        driver.executeScript("window.prompt = () => 'Test passkey';");
+        click(By.id("registerWebAuthn"));
     }
 
     void open(String url) {

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResidentLoginJourneyIT {
 
     private static final By PASSKEY_LOGIN = By.id("authenticateWebAuthnButton");
-    private static final By PASSKEY_REGISTER = By.id("registerWebAuthn");
 
     private final String portal;
     private final String idp;
@@ -48,7 +47,7 @@ class ResidentLoginJourneyIT {
             browser.startRegistration(newContact(), "Chan Tai Man");
             assertThat(browser.driver.findElements(By.cssSelector("input[type=password]"))).isEmpty();
 
-            browser.click(PASSKEY_REGISTER);
+            browser.registerPasskey();
             browser.awaitUrlStartingWith(portal + "/dashboard");
             assertThat(browser.testId("resident-name").getText()).contains("Chan Tai Man");
             assertThat(browser.testId("assurance-level").getText()).contains("loa-basic");

@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Keycloak's admin REST API as the bootstrap administrator, for tests that inspect or prepare the realm. */
-final class KeycloakAdmin {
+public final class KeycloakAdmin {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
     private final String token;
 
-    KeycloakAdmin(Platform platform) throws Exception {
+    public KeycloakAdmin(Platform platform) throws Exception {
         base = platform.settings().keycloakUrl();
         TokenResponse response = TokenResponse.parse(new TokenRequest(
                 URI.create(base + "/realms/master/protocol/openid-connect/token"), new ClientID("admin-cli"),
@@ -70,15 +70,27 @@ final class KeycloakAdmin {
         Map<String, Object> user = object("/clients/" + clientUuid + "/service-account-user");
         String userId = (String) user.get("id");
         if (realmRole != null) {
-            String roleJson = JSONObjectUtils.toJSONString(object("/roles/" + realmRole));
-            post("/users/" + userId + "/role-mappings/realm", "[" + roleJson + "]", 204);
+            grantRealmRole(userId, realmRole);
         }
         if (branch != null) {
-            put("/users/" + userId, """
-                    {"username": "%s", "attributes": {"counter_branch": ["%s"]}}"""
-                    .formatted(user.get("username"), branch));
+            setAttribute(userId, "counter_branch", branch);
         }
         return new ServiceAccount(clientId, secret, userId);
+    }
+
+    public void grantRealmRole(String userId, String realmRole) throws Exception {
+        String roleJson = JSONObjectUtils.toJSONString(object("/roles/" + realmRole));
+        post("/users/" + userId + "/role-mappings/realm", "[" + roleJson + "]", 204);
+    }
+
+    /** Sets one attribute, keeping the others (a PUT replaces the user's whole attribute map). */
+    @SuppressWarnings("unchecked")
+    public void setAttribute(String userId, String name, String value) throws Exception {
+        Map<String, Object> user = object("/users/" + userId);
+        Map<String, Object> attributes = (Map<String, Object>) user.getOrDefault("attributes", new java.util.HashMap<>());
+        attributes.put(name, List.of(value));
+        user.put("attributes", attributes);
+        put("/users/" + userId, JSONObjectUtils.toJSONString(user));
     }
 
     record ServiceAccount(String clientId, String secret, String userId) {

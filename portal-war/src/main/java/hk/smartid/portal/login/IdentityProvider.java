@@ -86,6 +86,11 @@ public class IdentityProvider {
         return URI.create(portalUrl + LoginCallbackServlet.PATH);
     }
 
+    /** The realm's base URL, under which our IdP APIs live ({@code /enrolment}, {@code /data-sharing}). */
+    public URI realmUrl() {
+        return URI.create(issuer);
+    }
+
     public URI portalHome() {
         return URI.create(portalUrl + "/");
     }

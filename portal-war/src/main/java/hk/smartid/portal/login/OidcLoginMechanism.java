@@ -20,11 +20,11 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -54,7 +54,6 @@ import java.util.logging.Logger;
  * {@code ui_locales} per request, which step-up and the resident's language need.
  */
 @ApplicationScoped
-@AutoApplySession
 public class OidcLoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LANGUAGE_COOKIE = "smartid_lang";
@@ -76,9 +75,16 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
             return completeLogin(request, response, context);
         }
         boolean activation = ACTIVATION_PATH.equals(path);
-        if (activation || context.isProtected()) {
+        Optional<Integer> stepUp = stepUpMaxAge(request);
+        ResidentLogin current = currentLogin(request);
+        if (current != null && !activation && stepUp.isEmpty()) {
+            // The session remembers the login (what @AutoApplySession would do, which would also keep
+            // step-up and activation requests of a logged-in resident from reaching this mechanism).
+            return context.notifyContainerAboutLogin(new CallerPrincipal(current.subject()), current.roles());
+        }
+        if (activation || stepUp.isPresent() || context.isProtected()) {
             try {
-                return context.redirect(startLogin(request, activation).toString());
+                return context.redirect(startLogin(request, activation, stepUp).toString());
             } catch (IdentityProviderUnavailableException e) {
                 LOG.log(Level.WARNING, "Cannot send a resident to log in: {0}", e.getMessage());
                 return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -91,7 +97,7 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
      * The authorization request. For {@value #ACTIVATION_PATH} (the link on a counter's activation slip) it
      * asks the IdP for its activation page instead of the passkey login, always with a fresh login.
      */
-    private URI startLogin(HttpServletRequest request, boolean activation) {
+    private URI startLogin(HttpServletRequest request, boolean activation, Optional<Integer> stepUpMaxAge) {
         PendingLogin pending = PendingLogin.startingNow(activation ? request.getContextPath() + "/dashboard"
                 : returnTo(request));
         updatePendingLogins(request.getSession(true), pending, null);
@@ -102,6 +108,7 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
                 .nonce(new Nonce(pending.nonce()))
                 .codeChallenge(new CodeVerifier(pending.codeVerifier()), CodeChallengeMethod.S256);
         residentLanguage(request).ifPresent(language -> authentication.uiLocales(List.of(language)));
+        stepUpMaxAge.ifPresent(authentication::maxAge);
         if (activation) {
             authentication.prompt(new Prompt(Prompt.Type.LOGIN)).customParameter("smartid_activation", "1");
             String code = request.getParameter("code");
@@ -150,12 +157,15 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
                 throw new LoginRefusedException("token endpoint said "
                         + tokenResponse.toErrorResponse().getErrorObject().getCode());
             }
-            JWT idToken = ((OIDCTokenResponse) tokenResponse.toSuccessResponse()).getOIDCTokens().getIDToken();
+            OIDCTokens tokens = ((OIDCTokenResponse) tokenResponse.toSuccessResponse()).getOIDCTokens();
+            JWT idToken = tokens.getIDToken();
             IDTokenClaimsSet claims = identityProvider.idTokenValidator().validate(idToken,
                     new Nonce(pending.nonce()));
             return new ResidentLogin(claims.getSubject().getValue(), displayName(claims),
                     claims.getACR() == null ? null : claims.getACR().getValue(), roles(claims),
-                    idToken.serialize());
+                    idToken.serialize(), tokens.getAccessToken().getValue(),
+                    IdpAccessToken.expiry(tokens.getAccessToken()),
+                    tokens.getRefreshToken() == null ? null : tokens.getRefreshToken().getValue());
         } catch (IOException | ParseException | com.nimbusds.jose.JOSEException
                  | com.nimbusds.jose.proc.BadJOSEException e) {
             throw new LoginRefusedException(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -187,9 +197,32 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    /** Where to go after the login: the page asked for, or the dashboard for the login link itself. */
+    /**
+     * Step-up: {@code /login?max_age=N} asks the IdP for a login no older than N seconds, even for someone
+     * logged in (an IdP API answered {@code insufficient_user_authentication}).
+     */
+    private static Optional<Integer> stepUpMaxAge(HttpServletRequest request) {
+        String maxAge = request.getParameter("max_age");
+        if (!LoginServlet.PATH.equals(request.getServletPath()) || maxAge == null || !maxAge.matches("\\d{1,6}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(maxAge));
+    }
+
+    private static ResidentLogin currentLogin(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (ResidentLogin) session.getAttribute(ResidentLogin.SESSION_ATTRIBUTE);
+    }
+
+    /**
+     * Where to go after the login: the page asked for; for the login link itself its {@code return} path
+     * on this portal (step-up from a staff page), else the dashboard.
+     */
     private static String returnTo(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || LoginServlet.PATH.equals(request.getServletPath())) {
+        if (LoginServlet.PATH.equals(request.getServletPath())) {
+            return LoginServlet.returnPath(request);
+        }
+        if (!"GET".equals(request.getMethod())) {
             return request.getContextPath() + "/dashboard";
         }
         String query = request.getQueryString();

@@ -34,6 +34,11 @@ public class SignedInResident {
         return login().map(ResidentLogin::displayName).orElse(null);
     }
 
+    /** Whether the IdP gave the signed-in person this realm role (e.g. {@code counter-staff}). */
+    public boolean hasRole(String role) {
+        return login().map(l -> l.roles().contains(role)).orElse(false);
+    }
+
     /** {@code loa-basic} or {@code loa-verified}. */
     public String getAssuranceLevel() {
         return login().map(ResidentLogin::assuranceLevel).orElse(null);
