@@ -61,8 +61,38 @@ class EnrolmentApiIT {
         assertThat(staff.findResident(randomHkid()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void shouldLetAnAuditorReadEveryStaffActionIncludingRefusals() throws Exception {
+        String hkid = randomHkid();
+        staff.enrol(hkid, BIRTH);
+        StaffConsoleClient.withRole(platform, null, null).findResident(hkid);
+
+        HttpResponse<String> trail = StaffConsoleClient.withRole(platform, "auditor", null).auditTrail();
+
+        assertThat(trail.statusCode()).isEqualTo(200);
+        List<Object> entries = com.nimbusds.jose.util.JSONArrayUtils.parse(trail.body());
+        assertThat(entries).anySatisfy(entry -> {
+            Map<?, ?> e = (Map<?, ?>) entry;
+            assertThat(e.get("action")).isEqualTo("ENROL");
+            assertThat(e.get("outcome")).isEqualTo("SUCCESS");
+            assertThat(e.get("branch")).isEqualTo("Wan Chai");
+        });
+        assertThat(entries).anySatisfy(entry -> {
+            Map<?, ?> e = (Map<?, ?>) entry;
+            assertThat(e.get("action")).isEqualTo("SEARCH");
+            assertThat(e.get("outcome")).isEqualTo("REFUSED");
+        });
+        assertThat(trail.body()).doesNotContain(HkidNumber.of(hkid).toString());
+    }
+
     @Nested
     class Refusals {
+
+        @Test
+        void shouldRefuseTheAuditTrailToCounterStaff() throws Exception {
+            assertThat(staff.auditTrail().statusCode()).isEqualTo(403);
+        }
+
 
         @Test
         void shouldRefuseAResidentsToken() throws Exception {

@@ -27,11 +27,13 @@ public final class StaffConsoleClient {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final URI realm;
     private final URI api;
     private final String token;
 
     private StaffConsoleClient(Platform platform, String token) {
-        this.api = URI.create(platform.settings().realmUrl() + "/enrolment");
+        this.realm = platform.settings().realmUrl();
+        this.api = URI.create(realm + "/enrolment");
         this.token = token;
     }
 
@@ -89,6 +91,11 @@ public final class StaffConsoleClient {
             throw new AssertionError("Re-issue answered " + response.statusCode() + ": " + response.body());
         }
         return (String) JSONObjectUtils.parse(response.body()).get("activationCode");
+    }
+
+    /** The staff audit trail, newest first, as an auditor reads it. */
+    public HttpResponse<String> auditTrail() throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(realm + "/staff-audit?max=100")).GET());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

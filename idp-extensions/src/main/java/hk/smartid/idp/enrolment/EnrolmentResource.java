@@ -1,5 +1,6 @@
 package hk.smartid.idp.enrolment;
 
+import hk.smartid.idp.access.BearerCaller;
 import hk.smartid.idp.assurance.AssuranceLevel;
 import hk.smartid.idp.audit.StaffAction;
 import hk.smartid.idp.audit.StaffActionOutcome;
@@ -17,10 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
@@ -187,21 +186,19 @@ public class EnrolmentResource {
 
     /** Who calls, or why they may not: no valid token, not counter staff, or a login too old (RFC 9470 step-up). */
     private StaffCall authenticate(StaffAction action) {
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        if (auth == null) {
-            return StaffCall.refused(Response.status(Response.Status.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
-                    .entity(Map.of("error", "invalid_token")).type(MediaType.APPLICATION_JSON).build());
+        Optional<BearerCaller> bearer = BearerCaller.of(session);
+        if (bearer.isEmpty()) {
+            return StaffCall.refused(BearerCaller.invalidToken());
         }
-        UserModel caller = auth.getUser();
+        UserModel caller = bearer.get().user();
         String branch = Optional.ofNullable(caller.getFirstAttribute(BRANCH_ATTRIBUTE)).orElse("unassigned");
-        RoleModel staffRole = realm.getRole(STAFF_ROLE);
-        if (staffRole == null || !caller.hasRole(staffRole)) {
+        if (!bearer.get().hasRealmRole(STAFF_ROLE)) {
             trail().record(realm, action, caller.getId(), caller.getUsername(), branch, null,
                     StaffActionOutcome.REFUSED, "caller lacks role " + STAFF_ROLE);
-            return StaffCall.refused(error(Response.Status.FORBIDDEN, "insufficient_role"));
+            return StaffCall.refused(BearerCaller.insufficientRole());
         }
-        StaffLoginAge loginAge = new StaffLoginAge(auth.getToken().getAuth_time(), auth.getToken().getIat(),
+        AccessToken token = bearer.get().auth().getToken();
+        StaffLoginAge loginAge = new StaffLoginAge(token.getAuth_time(), token.getIat(),
                 caller.getServiceAccountClientLink() != null);
         long maxAge = policy.staffMaxAuthAge().toSeconds();
         if (!loginAge.isWithin(policy.staffMaxAuthAge(), Instant.now(clock))) {

@@ -1,0 +1,45 @@
+package hk.smartid.idp.audit;
+
+import hk.smartid.idp.access.BearerCaller;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.Optional;
+
+/**
+ * The staff audit trail for auditors ({@code GET /realms/smartid/staff-audit?first=0&max=50}), newest
+ * first. Read-only: nobody, staff included, can change or delete an entry through any API.
+ */
+public class StaffAuditResource {
+
+    public static final String AUDITOR_ROLE = "auditor";
+
+    private final KeycloakSession session;
+
+    StaffAuditResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response recent(@QueryParam("first") @DefaultValue("0") int first,
+                           @QueryParam("max") @DefaultValue("50") int max) {
+        Optional<BearerCaller> caller = BearerCaller.of(session);
+        if (caller.isEmpty()) {
+            return BearerCaller.invalidToken();
+        }
+        if (!caller.get().hasRealmRole(AUDITOR_ROLE)) {
+            return BearerCaller.insufficientRole();
+        }
+        if (first < 0 || max < 1) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                    .entity(java.util.Map.of("error", "invalid_request")).build();
+        }
+        return Response.ok(new StaffAuditTrail(session).recent(session.getContext().getRealm(), first, max)).build();
+    }
+}
