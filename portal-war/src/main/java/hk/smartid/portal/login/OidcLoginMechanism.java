@@ -202,8 +202,13 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
      * logged in (an IdP API answered {@code insufficient_user_authentication}).
      */
     private static Optional<Integer> stepUpMaxAge(HttpServletRequest request) {
+        // Only for the login URL: reading a parameter of any other request would parse its form body
+        // before Faces sets the character encoding.
+        if (!LoginServlet.PATH.equals(request.getServletPath())) {
+            return Optional.empty();
+        }
         String maxAge = request.getParameter("max_age");
-        if (!LoginServlet.PATH.equals(request.getServletPath()) || maxAge == null || !maxAge.matches("\\d{1,6}")) {
+        if (maxAge == null || !maxAge.matches("\\d{1,6}")) {
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(maxAge));

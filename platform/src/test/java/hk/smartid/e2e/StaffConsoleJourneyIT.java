@@ -1,0 +1,117 @@
+package hk.smartid.e2e;
+
+import hk.smartid.idp.KeycloakAdmin;
+import hk.smartid.idp.StaffConsoleClient;
+import hk.smartid.platform.Platform;
+import hk.smartid.platform.RunningPlatform;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole counter journey in two browsers: a staff member logs in to the portal's console with their
+ * own passkey and enrols a resident; the resident activates on their own phone.
+ */
+@ExtendWith(RunningPlatform.class)
+class StaffConsoleJourneyIT {
+
+    private static final String BIRTH = "1961-07-02";
+
+    private final Platform platform;
+    private final String portal;
+    private final String idp;
+
+    StaffConsoleJourneyIT(Platform platform) {
+        this.platform = platform;
+        this.portal = platform.settings().portalUrl().toString();
+        this.idp = platform.settings().keycloakUrl().toString();
+    }
+
+    @Test
+    void shouldLetStaffEnrolAResidentWhoThenActivatesOnTheirOwnPhone() throws Exception {
+        try (ResidentBrowser counter = staffLoggedIn("Central"); ResidentBrowser phone = new ResidentBrowser()) {
+            counter.open(portal + "/staff/index");
+            String hkid = StaffConsoleClient.randomHkid();
+            counter.testId("enrol-hkid").sendKeys(hkid);
+            counter.testId("enrol-surname").sendKeys("Wong");
+            counter.testId("enrol-given-names").sendKeys("Siu Ming");
+            counter.testId("enrol-chinese-name").sendKeys("黃小明");
+            counter.testId("enrol-birth").sendKeys("1949-10-01");
+            new Select(counter.testId("enrol-gender")).selectByValue("F");
+            counter.testId("enrol-address").sendKeys("2 Nathan Road, Kowloon");
+            counter.testId("enrol-mobile").sendKeys(StaffConsoleClient.randomMobile());
+            new Select(counter.testId("enrol-language")).selectByValue("zh-HK");
+            counter.click(By.cssSelector("[data-testid='enrol-submit']"));
+
+            String code = counter.testId("activation-code").getText().trim();
+            assertThat(code).matches("[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}");
+            assertThat(counter.testId("activation-qr").isDisplayed()).isTrue();
+
+            phone.activate(portal, hkid, "1949-10-01", code);
+            phone.registerPasskey();
+            phone.awaitUrlStartingWith(portal + "/dashboard");
+            assertThat(phone.testId("assurance-level").getText()).contains("loa-verified");
+            assertThat(phone.testId("resident-name").getText()).contains("Siu Ming WONG");
+        }
+    }
+
+    @Test
+    void shouldShowTheFieldErrorOfAWrongCheckDigitAndKeepWhatWasTyped() throws Exception {
+        try (ResidentBrowser counter = staffLoggedIn("Sha Tin")) {
+            counter.open(portal + "/staff/index");
+            String valid = StaffConsoleClient.randomHkid();
+            String wrong = valid.substring(0, valid.length() - 2) + (valid.charAt(valid.length() - 2) == '0' ? '1' : '0') + ")";
+            counter.testId("enrol-hkid").sendKeys(wrong);
+            counter.testId("enrol-surname").sendKeys("Lee");
+            counter.click(By.cssSelector("[data-testid='enrol-submit']"));
+
+            assertThat(counter.testId("error-hkidNumber").getText()).contains("check digit");
+            assertThat(counter.testId("enrol-surname").getAttribute("value")).isEqualTo("Lee");
+            assertThat(counter.driver.findElements(By.cssSelector("[data-testid='activation-code']"))).isEmpty();
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void shouldRefuseTheConsoleToAResident() throws Exception {
+            try (ResidentBrowser resident = new ResidentBrowser()) {
+                resident.open(portal + "/login");
+                resident.awaitUrlStartingWith(idp);
+                resident.startRegistration("resident-" + java.util.UUID.randomUUID() + "@example.hk", "Not Staff");
+                resident.registerPasskey();
+                resident.awaitUrlStartingWith(portal + "/dashboard");
+
+                resident.open(portal + "/staff/index");
+
+                assertThat(resident.testId("page-title").getText()).contains("cannot view");
+                assertThat(resident.driver.findElements(By.cssSelector("[data-testid='enrol-submit']"))).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * A staff member as they come to work: enrolled and activated like any resident, given the
+     * counter-staff role by an administrator, logged in with their own passkey.
+     */
+    private ResidentBrowser staffLoggedIn(String branch) throws Exception {
+        StaffConsoleClient enrolmentTerminal = StaffConsoleClient.forCounterStaff(platform, branch);
+        String hkid = StaffConsoleClient.randomHkid();
+        String code = enrolmentTerminal.enrol(hkid, BIRTH);
+        String staffId = enrolmentTerminal.find(hkid);
+        KeycloakAdmin admin = new KeycloakAdmin(platform);
+        admin.grantRealmRole(staffId, "counter-staff");
+        admin.setAttribute(staffId, "counter_branch", branch);
+
+        ResidentBrowser browser = new ResidentBrowser();
+        browser.activate(portal, hkid, BIRTH, code);
+        browser.registerPasskey();
+        browser.awaitUrlStartingWith(portal + "/dashboard");
+        return browser;
+    }
+}
