@@ -95,7 +95,12 @@ final class ResidentBrowser implements AutoCloseable {
     }
 
     WebElement find(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say what the person would have seen instead.
+            throw new AssertionError("No " + by + " on " + url() + " showing:\n" + pageText(), e);
+        }
     }
 
     WebElement testId(String id) {
