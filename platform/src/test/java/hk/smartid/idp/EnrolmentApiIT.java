@@ -41,6 +41,7 @@ class EnrolmentApiIT {
         assertThat(response.statusCode()).isEqualTo(201);
         Map<String, Object> issued = JSONObjectUtils.parse(response.body());
         assertThat((String) issued.get("activationCode")).matches("[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}");
+        assertThat(java.time.Instant.parse((String) issued.get("expiresAt"))).isAfter(java.time.Instant.now());
         Map<String, Object> resident = admin.object("/users/" + issued.get("residentId"));
         Map<?, ?> attributes = (Map<?, ?>) resident.get("attributes");
         assertThat(attributes.get("assurance_level")).isEqualTo(List.of("loa-verified"));
@@ -76,6 +77,7 @@ class EnrolmentApiIT {
             assertThat(e.get("action")).isEqualTo("ENROL");
             assertThat(e.get("outcome")).isEqualTo("SUCCESS");
             assertThat(e.get("branch")).isEqualTo("Wan Chai");
+            assertThat(java.time.Instant.parse((String) e.get("occurredAt"))).isBefore(java.time.Instant.now());
         });
         assertThat(entries).anySatisfy(entry -> {
             Map<?, ?> e = (Map<?, ?>) entry;

@@ -40,6 +40,17 @@ public class StaffAuditResource {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                     .entity(java.util.Map.of("error", "invalid_request")).build();
         }
-        return Response.ok(new StaffAuditTrail(session).recent(session.getContext().getRealm(), first, max)).build();
+        return Response.ok(new StaffAuditTrail(session).recent(session.getContext().getRealm(), first, max).stream()
+                .map(AuditLine::of).toList()).build();
+    }
+
+    /** One entry as JSON, its time an ISO-8601 instant. */
+    record AuditLine(String id, String occurredAt, String action, String staffId, String staffUsername,
+                     String branch, String residentId, String outcome, String detail) {
+
+        static AuditLine of(StaffAuditEntry entry) {
+            return new AuditLine(entry.id(), entry.occurredAt().toString(), entry.action().name(), entry.staffId(),
+                    entry.staffUsername(), entry.branch(), entry.residentId(), entry.outcome().name(), entry.detail());
+        }
     }
 }
