@@ -50,6 +50,11 @@ public final class KeycloakAdmin {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), expectedStatus);
     }
 
+    /** Keycloak's partial import: many users in one request, far faster than one by one. */
+    public void importUsers(String usersJsonArray) throws Exception {
+        post("/partialImport", "{\"ifResourceExists\": \"SKIP\", \"users\": " + usersJsonArray + "}", 200);
+    }
+
     void put(String path, String json) throws Exception {
         send(HttpRequest.newBuilder(adminUri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), 204);
