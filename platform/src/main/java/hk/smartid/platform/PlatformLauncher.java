@@ -36,6 +36,11 @@ public final class PlatformLauncher {
             System.exit(1);
         }
         System.out.println(banner(platform));
+        try {
+            System.out.println(new DemoCounter(settings, platform.secrets()).prepare());
+        } catch (java.io.IOException e) {
+            System.out.println("The demo counter staff could not be prepared (" + e.getMessage() + "); the platform runs.");
+        }
         stopped.await();
     }
 
@@ -49,10 +54,10 @@ public final class PlatformLauncher {
                   IdP (realm smartid)  %s/realms/smartid/account
                   IdP administration   %s/admin/  user "%s", password in %s
 
-                Demo accounts: none are pre-made, because SmartID logins are passkeys that live on your
-                own device. Open the portal, choose "Log in with SmartID", then "Create an account" and
-                register a passkey (your phone, Windows Hello, Touch ID; or Chrome DevTools > More tools >
-                WebAuthn > "Enable virtual authenticator environment" to emulate one).
+                Demo accounts: SmartID logins are passkeys that live on your own device, so accounts are
+                made by you. Residents: open the portal, "Log in with SmartID", then "Create an account"
+                and register a passkey (your phone, Windows Hello, Touch ID; or Chrome DevTools > More
+                tools > WebAuthn > "Enable virtual authenticator environment" to emulate one).
 
                 Logs: %s
                 """.formatted(s.portalUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),

@@ -30,6 +30,11 @@ public final class PlatformSecrets {
         return secret("keycloak-admin-password");
     }
 
+    /** The demo counter terminal's client secret ({@code ./run.sh} only). */
+    public String demoTerminalSecret() {
+        return secret("demo-counter-terminal-secret");
+    }
+
     private String secret(String name) {
         Path file = directory.resolve(name);
         try {
