@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -36,15 +36,7 @@ class StaffConsoleJourneyIT {
         try (ResidentBrowser counter = staffLoggedIn("Central"); ResidentBrowser phone = new ResidentBrowser()) {
             counter.open(portal + "/staff/index");
             String hkid = StaffConsoleClient.randomHkid();
-            counter.testId("enrol-hkid").sendKeys(hkid);
-            counter.testId("enrol-surname").sendKeys("Wong");
-            counter.testId("enrol-given-names").sendKeys("Siu Ming");
-            counter.testId("enrol-chinese-name").sendKeys("黃小明");
-            counter.testId("enrol-birth").sendKeys("1949-10-01");
-            new Select(counter.testId("enrol-gender")).selectByValue("F");
-            counter.testId("enrol-address").sendKeys("2 Nathan Road, Kowloon");
-            counter.testId("enrol-mobile").sendKeys(StaffConsoleClient.randomMobile());
-            new Select(counter.testId("enrol-language")).selectByValue("zh-HK");
+            fillEnrolment(counter, hkid, "Wong", "Siu Ming", StaffConsoleClient.randomMobile());
             counter.click(By.cssSelector("[data-testid='enrol-submit']"));
 
             String code = counter.testId("activation-code").getText().trim();
@@ -56,6 +48,35 @@ class StaffConsoleJourneyIT {
             phone.awaitUrlStartingWith(portal + "/dashboard");
             assertThat(phone.testId("assurance-level").getText()).contains("loa-verified");
             assertThat(phone.testId("resident-name").getText()).contains("Siu Ming WONG");
+        }
+    }
+
+    @Test
+    void shouldVerifyASelfRegisteredAccountAtTheCounterKeepingItsPasskey() throws Exception {
+        String mobile = StaffConsoleClient.randomMobile();
+        try (ResidentBrowser phone = new ResidentBrowser(); ResidentBrowser counter = staffLoggedIn("Tuen Mun")) {
+            phone.open(portal + "/login");
+            phone.awaitUrlStartingWith(idp);
+            phone.startRegistration(mobile, "Ho Ka Yan");
+            phone.registerPasskey();
+            phone.awaitUrlStartingWith(portal + "/dashboard");
+            assertThat(phone.testId("assurance-level").getText()).contains("loa-basic");
+            phone.click(By.cssSelector("[data-testid='logout']"));
+            phone.awaitUrlStartingWith(portal + "/");
+
+            counter.open(portal + "/staff/index");
+            fillEnrolment(counter, StaffConsoleClient.randomHkid(), "Ho", "Ka Yan", mobile);
+            counter.click(By.cssSelector("[data-testid='enrol-submit']"));
+            assertThat(counter.testId("staff-message").getText()).contains("registered online");
+            counter.click(By.cssSelector("[data-testid='enrol-verify-existing']"));
+            assertThat(counter.testId("staff-message").getText()).contains("now verified");
+
+            // The same passkey opens the same account, now verified.
+            phone.open(portal + "/login");
+            phone.click(By.id("authenticateWebAuthnButton"));
+            phone.awaitUrlStartingWith(portal + "/dashboard");
+            assertThat(phone.testId("assurance-level").getText()).contains("loa-verified");
+            assertThat(phone.authenticator.getCredentials()).hasSize(1);
         }
     }
 
@@ -93,6 +114,20 @@ class StaffConsoleJourneyIT {
                 assertThat(resident.driver.findElements(By.cssSelector("[data-testid='enrol-submit']"))).isEmpty();
             }
         }
+    }
+
+    /** Types what the HKID card says (and the contact the person gives) into the console's enrolment form. */
+    private static void fillEnrolment(ResidentBrowser counter, String hkid, String surname, String givenNames,
+                                      String mobile) {
+        counter.testId("enrol-hkid").sendKeys(hkid);
+        counter.testId("enrol-surname").sendKeys(surname);
+        counter.testId("enrol-given-names").sendKeys(givenNames);
+        counter.testId("enrol-chinese-name").sendKeys("黃小明");
+        counter.testId("enrol-birth").sendKeys("1949-10-01");
+        new Select(counter.testId("enrol-gender")).selectByValue("F");
+        counter.testId("enrol-address").sendKeys("2 Nathan Road, Kowloon");
+        counter.testId("enrol-mobile").sendKeys(mobile);
+        new Select(counter.testId("enrol-language")).selectByValue("zh-HK");
     }
 
     /**

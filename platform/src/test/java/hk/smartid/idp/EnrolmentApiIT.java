@@ -91,6 +91,18 @@ class EnrolmentApiIT {
     class Refusals {
 
         @Test
+        void shouldRefuseToVerifyAnAccountThatIsAlreadyVerified() throws Exception {
+            String hkid = randomHkid();
+            staff.enrol(hkid, BIRTH);
+
+            HttpResponse<String> response = staff.verifyExisting(staff.find(hkid),
+                    enrolment(randomHkid(), BIRTH, randomMobile()));
+
+            assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(JSONObjectUtils.parse(response.body()).get("error")).isEqualTo("already_verified");
+        }
+
+        @Test
         void shouldRefuseTheAuditTrailToCounterStaff() throws Exception {
             assertThat(staff.auditTrail().statusCode()).isEqualTo(403);
         }

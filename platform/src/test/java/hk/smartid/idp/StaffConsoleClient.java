@@ -74,6 +74,12 @@ public final class StaffConsoleClient {
                 + URLEncoder.encode(hkid, StandardCharsets.UTF_8))).GET());
     }
 
+    /** Verifies a self-registered account in person with the identity in {@code json}. */
+    public HttpResponse<String> verifyExisting(String residentId, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(api + "/residents/" + residentId + "/verification"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** The resident id of an enrolled HKID number. */
     public String find(String hkid) throws Exception {
         HttpResponse<String> response = findResident(hkid);

@@ -14,9 +14,9 @@ import java.nio.file.Path;
  */
 public class RunningPlatform implements BeforeAllCallback, ParameterResolver {
 
-    /** Away from the development ports: IdP on 28180, portal on 28080. */
-    private static final int KEYCLOAK_PORT = 28180;
-    private static final int PAYARA_PORT_BASE = 28000;
+    /** Away from the development ports: IdP on 28180, portal on 28080 (-Dplatform.keycloak-port, -Dplatform.payara-port-base). */
+    private static final int KEYCLOAK_PORT = Integer.getInteger("platform.keycloak-port", 28180);
+    private static final int PAYARA_PORT_BASE = Integer.getInteger("platform.payara-port-base", 28000);
 
     @Override
     public void beforeAll(ExtensionContext context) {

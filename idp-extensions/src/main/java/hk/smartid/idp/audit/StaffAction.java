@@ -10,6 +10,8 @@ public enum StaffAction {
     ENROL,
     /** Issued a new activation code to an enrolled resident. */
     REISSUE,
+    /** Verified a self-registered (loa-basic) account in person, keeping the account and its passkeys. */
+    VERIFY,
     /** Corrected a resident's identity data. */
     CORRECT
 }

@@ -33,6 +33,14 @@ public record EnrolmentRequest(String hkidNumber, String surname, String givenNa
 
     /** Field name to message key, in form order; empty when the request can be enrolled. */
     public Map<String, String> fieldErrors(LocalDate today) {
+        return fieldErrors(today, true);
+    }
+
+    /**
+     * As {@link #fieldErrors(LocalDate)}; {@code contactRequired} is false when an existing account is
+     * verified, which already has its login name.
+     */
+    public Map<String, String> fieldErrors(LocalDate today, boolean contactRequired) {
         Map<String, String> errors = new LinkedHashMap<>();
         HkidNumber.parse(hkidNumber).problem()
                 .ifPresent(problem -> errors.put("hkidNumber", problem.messageKey()));
@@ -61,7 +69,7 @@ public record EnrolmentRequest(String hkidNumber, String surname, String givenNa
         if (!blank(email) && !EMAIL.matcher(email.trim()).matches()) {
             errors.put("email", EMAIL_INVALID);
         }
-        if (blank(mobileNumber) && blank(email)) {
+        if (contactRequired && blank(mobileNumber) && blank(email)) {
             // The resident's login name and where the IdP can reach them.
             errors.put("mobileNumber", CONTACT_REQUIRED);
         }

@@ -108,14 +108,24 @@ public class EnrolmentResource {
             audit(call, StaffAction.ENROL, existing.get().getId(), StaffActionOutcome.DUPLICATE, "hkid already enrolled");
             return error(Response.Status.CONFLICT, "hkid_already_enrolled");
         }
-        if (session.users().getUserByUsername(realm, request.contact()) != null) {
+        UserModel contactHolder = session.users().getUserByUsername(realm, request.contact());
+        if (contactHolder != null && isSelfRegistered(contactHolder)) {
+            // The person registered online before: verify that account rather than make a second one.
+            audit(call, StaffAction.ENROL, contactHolder.getId(), StaffActionOutcome.DUPLICATE,
+                    "contact belongs to a self-registered account");
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "contact_has_basic_account", "residentId", contactHolder.getId())).build();
+        }
+        if (contactHolder != null) {
             audit(call, StaffAction.ENROL, null, StaffActionOutcome.DUPLICATE, "contact already used");
             return fieldErrors(Map.of("mobileNumber", "smartid.enrolment.contact.inUse"));
         }
         UserModel resident;
         try {
+            Map<String, List<String>> attributes = profileAttributes(request, hkid, call);
+            attributes.put(UserModel.USERNAME, List.of(request.contact()));
             UserProfile profile = session.getProvider(UserProfileProvider.class)
-                    .create(UserProfileContext.USER_API, profileAttributes(request, hkid, call));
+                    .create(UserProfileContext.USER_API, attributes);
             resident = profile.create();
         } catch (ValidationException e) {
             Map<String, String> profileErrors = new LinkedHashMap<>();
@@ -154,9 +164,66 @@ public class EnrolmentResource {
         return Response.status(Response.Status.CREATED).entity(new ActivationCodeIssued(resident.getId(), code)).build();
     }
 
+    /**
+     * Verify a self-registered ({@code loa-basic}) account in person: it becomes {@code loa-verified} with
+     * the identity from the HKID card, keeping its login name, passkeys and history. No code is needed.
+     */
+    @POST
+    @Path("residents/{id}/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verifyExisting(@PathParam("id") String residentId, EnrolmentRequest request) {
+        StaffCall call = authenticate(StaffAction.VERIFY);
+        if (call.refusal() != null) {
+            return call.refusal();
+        }
+        UserModel resident = session.users().getUserById(realm, residentId);
+        if (resident == null) {
+            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.NOT_FOUND, null);
+            return error(Response.Status.NOT_FOUND, "resident_not_found");
+        }
+        if (!isSelfRegistered(resident)) {
+            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.DUPLICATE, "already verified");
+            return error(Response.Status.CONFLICT, "already_verified");
+        }
+        if (request == null) {
+            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.INVALID, "no body");
+            return error(Response.Status.BAD_REQUEST, "invalid_request");
+        }
+        Map<String, String> errors = request.fieldErrors(LocalDate.now(clock.withZone(HONG_KONG)), false);
+        if (!errors.isEmpty()) {
+            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.INVALID, "fields " + errors.keySet());
+            return fieldErrors(errors);
+        }
+        HkidNumber hkid = HkidNumber.of(request.hkidNumber());
+        if (residentWith(hkid).isPresent()) {
+            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.DUPLICATE, "hkid already enrolled");
+            return error(Response.Status.CONFLICT, "hkid_already_enrolled");
+        }
+        Map<String, List<String>> attributes = new LinkedHashMap<>(resident.getAttributes());
+        attributes.putAll(profileAttributes(request, hkid, call));
+        attributes.put(UserModel.USERNAME, List.of(resident.getUsername()));
+        try {
+            session.getProvider(UserProfileProvider.class)
+                    .create(UserProfileContext.USER_API, attributes, resident).update();
+        } catch (ValidationException e) {
+            Map<String, String> profileErrors = new LinkedHashMap<>();
+            e.getErrors().forEach(error -> profileErrors.putIfAbsent(error.getAttribute(), error.getMessage()));
+            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.INVALID, "profile " + profileErrors.keySet());
+            return fieldErrors(profileErrors);
+        }
+        audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.SUCCESS, null);
+        return Response.ok(ResidentRecord.of(resident)).build();
+    }
+
+    /** Registered online with a passkey and never checked at a counter. */
+    private static boolean isSelfRegistered(UserModel user) {
+        return user.getFirstAttribute(HKID_ATTRIBUTE) == null
+                && AssuranceLevel.ofAttribute(user.getFirstAttribute(AssuranceLevel.USER_ATTRIBUTE)) == AssuranceLevel.BASIC;
+    }
+
     private Map<String, List<String>> profileAttributes(EnrolmentRequest request, HkidNumber hkid, StaffCall call) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
-        attributes.put(UserModel.USERNAME, List.of(request.contact()));
         attributes.put(UserModel.FIRST_NAME, List.of(request.displayName()));
         put(attributes, UserModel.EMAIL, request.email());
         put(attributes, HKID_ATTRIBUTE, hkid.toString());

@@ -29,6 +29,13 @@ public sealed interface ApiResult<T> {
     record AlreadyEnrolled<T>() implements ApiResult<T> {
     }
 
+    /**
+     * 409 {@code contact_has_basic_account}: the person registered online with this mobile number or email
+     * before; staff can verify that account instead of enrolling a second one.
+     */
+    record BasicAccountExists<T>(String residentId) implements ApiResult<T> {
+    }
+
     /** 401 {@code invalid_token}, or no access token at all: the staff member must log in again. */
     record LoginOver<T>() implements ApiResult<T> {
     }

@@ -55,6 +55,13 @@ public class EnrolmentApi {
                 201, IssuedCodeBody.class, IssuedCodeBody::toIssued);
     }
 
+    /** {@code POST /residents/{id}/verification}: a self-registered account verified in person. */
+    public ApiResult<ResidentRecord> verifyExisting(String residentId, EnrolmentForm form) {
+        return call((client, token) -> request(client, "residents/" + pathSegment(residentId) + "/verification", token, Map.of())
+                        .post(Entity.entity(form, MediaType.APPLICATION_JSON)),
+                200, ResidentRecord.class, Function.identity());
+    }
+
     /** {@code POST /residents/{id}/activation-code}. */
     public ApiResult<ActivationCodeIssued> reissueActivationCode(String residentId) {
         return call((client, token) -> request(client, "residents/" + pathSegment(residentId) + "/activation-code", token, Map.of())
@@ -155,6 +162,9 @@ public class EnrolmentApi {
                 case 404:
                     return new ApiResult.NotFound<>();
                 case 409:
+                    if ("contact_has_basic_account".equals(code) && error.residentId != null) {
+                        return new ApiResult.BasicAccountExists<>(error.residentId);
+                    }
                     return new ApiResult.AlreadyEnrolled<>();
                 default:
                     LOG.warning(() -> "unexpected answer of the IdP enrolment API: " + status + " " + code);
@@ -169,6 +179,7 @@ public class EnrolmentApi {
     /** The API's error body: {@code {"error", "fields", "max_age"}}. */
     public static class ErrorBody {
         public String error;
+        public String residentId;
         public Map<String, String> fields;
         @JsonbProperty("max_age")
         public Long maxAge;

@@ -29,17 +29,49 @@ public class ResidentEnrolment implements Serializable {
     IssuedCode issuedCode;
 
     private final EnrolmentForm form = new EnrolmentForm();
+    /** Set when the contact belongs to a self-registered account that staff may verify instead. */
+    private String basicAccountId;
 
     public void enrol() {
         ApiResult<ActivationCodeIssued> result = api.enrol(form);
+        basicAccountId = null;
         if (StaffConsole.handledCommonOutcome(result)) {
             return;
         }
         if (result instanceof ApiResult.Success<ActivationCodeIssued> issued) {
             issuedCode.show(issued.value(), form.getPreferredLanguage());
-        } else if (result instanceof ApiResult.AlreadyEnrolled) {
+        } else if (result instanceof ApiResult.BasicAccountExists<ActivationCodeIssued> basic) {
+            basicAccountId = basic.residentId();
+            StaffConsole.topMessage("staff.enrol.basicAccount");
+        } else {
+            showProblem(result);
+        }
+    }
+
+    /**
+     * Verifies the person's self-registered account with the identity in the form: it becomes
+     * loa-verified and keeps its passkeys, so no activation code is needed.
+     */
+    public void verifyExisting() {
+        if (basicAccountId == null) {
+            return;
+        }
+        ApiResult<ResidentRecord> result = api.verifyExisting(basicAccountId, form);
+        if (StaffConsole.handledCommonOutcome(result)) {
+            return;
+        }
+        if (result instanceof ApiResult.Success<ResidentRecord>) {
+            basicAccountId = null;
+            StaffConsole.topMessage("staff.enrol.verified");
+        } else {
+            showProblem(result);
+        }
+    }
+
+    private void showProblem(ApiResult<?> result) {
+        if (result instanceof ApiResult.AlreadyEnrolled) {
             StaffConsole.topMessage("staff.enrol.duplicate");
-        } else if (result instanceof ApiResult.FieldErrors<ActivationCodeIssued> invalid) {
+        } else if (result instanceof ApiResult.FieldErrors<?> invalid) {
             StaffConsole.topMessage("staff.enrol.fixErrors");
             for (Map.Entry<String, String> error : invalid.fields().entrySet()) {
                 if (FIELDS.contains(error.getKey())) {
@@ -51,6 +83,10 @@ public class ResidentEnrolment implements Serializable {
         } else {
             StaffConsole.topMessage("staff.error.unavailable");
         }
+    }
+
+    public boolean isBasicAccountFound() {
+        return basicAccountId != null;
     }
 
     public EnrolmentForm getForm() {

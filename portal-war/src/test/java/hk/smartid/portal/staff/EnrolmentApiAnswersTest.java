@@ -113,6 +113,8 @@ class EnrolmentApiAnswersTest {
                         "mobileNumber", "smartid.enrolment.contact.required")));
         assertThat(issue(400, "{\"error\":\"invalid_request\"}")).isEqualTo(new ApiResult.FieldErrors<>(Map.of()));
         assertThat(issue(409, "{\"error\":\"hkid_already_enrolled\"}")).isInstanceOf(ApiResult.AlreadyEnrolled.class);
+        assertThat(issue(409, "{\"error\":\"contact_has_basic_account\",\"residentId\":\"7f3a\"}"))
+                .isEqualTo(new ApiResult.BasicAccountExists<>("7f3a"));
         assertThat(issue(404, "{\"error\":\"resident_not_found\"}")).isInstanceOf(ApiResult.NotFound.class);
     }
 
