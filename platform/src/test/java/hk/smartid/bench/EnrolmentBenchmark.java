@@ -97,6 +97,10 @@ class EnrolmentBenchmark {
                                         "birthdate": ["1970-01-01"]}}""".formatted(50_000_000 + i, i, hkid));
             }
             admin.importUsers(users.append("]").toString());
+            if ((from / IMPORT_BATCH) % 10 == 9) {
+                System.out.printf("  ... %d residents seeded after %.0f s%n", from + IMPORT_BATCH,
+                        (System.nanoTime() - start) / 1e9);
+            }
         }
         report("seeded %d residents with Keycloak's partial import in %.0f s", RESIDENTS,
                 (System.nanoTime() - start) / 1e9);

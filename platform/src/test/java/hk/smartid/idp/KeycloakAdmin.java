@@ -20,17 +20,30 @@ import java.util.UUID;
 /** Keycloak's admin REST API as the bootstrap administrator, for tests that inspect or prepare the realm. */
 public final class KeycloakAdmin {
 
+    private static final long TOKEN_REUSE_NANOS = 40_000_000_000L;
+
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Platform platform;
     private final URI base;
-    private final String token;
+    private String token;
+    private long tokenFetchedAt;
 
     public KeycloakAdmin(Platform platform) throws Exception {
+        this.platform = platform;
         base = platform.settings().keycloakUrl();
-        TokenResponse response = TokenResponse.parse(new TokenRequest(
-                URI.create(base + "/realms/master/protocol/openid-connect/token"), new ClientID("admin-cli"),
-                new ResourceOwnerPasswordCredentialsGrant(platform.keycloakAdminUsername(),
-                        new Secret(platform.secrets().keycloakAdminPassword()))).toHTTPRequest().send());
-        token = response.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
+
+    /** The administrator's access token, fetched again before it expires (master tokens live 60 s). */
+    private String token() throws Exception {
+        if (token == null || System.nanoTime() - tokenFetchedAt > TOKEN_REUSE_NANOS) {
+            TokenResponse response = TokenResponse.parse(new TokenRequest(
+                    URI.create(base + "/realms/master/protocol/openid-connect/token"), new ClientID("admin-cli"),
+                    new ResourceOwnerPasswordCredentialsGrant(platform.keycloakAdminUsername(),
+                            new Secret(platform.secrets().keycloakAdminPassword()))).toHTTPRequest().send());
+            token = response.toSuccessResponse().getTokens().getAccessToken().getValue();
+            tokenFetchedAt = System.nanoTime();
+        }
+        return token;
     }
 
     Map<String, Object> object(String path) throws Exception {
@@ -106,7 +119,7 @@ public final class KeycloakAdmin {
     }
 
     private String send(HttpRequest.Builder request, int expectedStatus) throws Exception {
-        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token).build(),
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
             throw new AssertionError("Admin API " + response.uri() + " answered " + response.statusCode() + ": "
