@@ -128,8 +128,7 @@ public class EnrolmentResource {
                     .create(UserProfileContext.USER_API, attributes);
             resident = profile.create();
         } catch (ValidationException e) {
-            Map<String, String> profileErrors = new LinkedHashMap<>();
-            e.getErrors().forEach(error -> profileErrors.putIfAbsent(error.getAttribute(), error.getMessage()));
+            Map<String, String> profileErrors = firstErrorPerAttribute(e);
             audit(call, StaffAction.ENROL, null, StaffActionOutcome.INVALID, "profile " + profileErrors.keySet());
             return fieldErrors(profileErrors);
         }
@@ -207,13 +206,19 @@ public class EnrolmentResource {
             session.getProvider(UserProfileProvider.class)
                     .create(UserProfileContext.USER_API, attributes, resident).update();
         } catch (ValidationException e) {
-            Map<String, String> profileErrors = new LinkedHashMap<>();
-            e.getErrors().forEach(error -> profileErrors.putIfAbsent(error.getAttribute(), error.getMessage()));
+            Map<String, String> profileErrors = firstErrorPerAttribute(e);
             audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.INVALID, "profile " + profileErrors.keySet());
             return fieldErrors(profileErrors);
         }
         audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.SUCCESS, null);
         return Response.ok(ResidentRecord.of(resident)).build();
+    }
+
+    /** Keycloak's user-profile errors as field errors: attribute name to the message key of its first error. */
+    private static Map<String, String> firstErrorPerAttribute(ValidationException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getErrors().forEach(error -> errors.putIfAbsent(error.getAttribute(), error.getMessage()));
+        return errors;
     }
 
     /** Registered online with a passkey and never checked at a counter. */
