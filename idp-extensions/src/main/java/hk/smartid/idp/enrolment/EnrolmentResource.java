@@ -214,12 +214,21 @@ public class EnrolmentResource {
         return Response.ok(ResidentRecord.of(resident)).build();
     }
 
-    /** Keycloak's user-profile errors as field errors: attribute name to the message key of its first error. */
+    /** Keycloak's user-profile errors as field errors: the request field to the message key of its first error. */
     private static Map<String, String> firstErrorPerAttribute(ValidationException e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.getErrors().forEach(error -> errors.putIfAbsent(error.getAttribute(), error.getMessage()));
+        e.getErrors().forEach(error -> errors.putIfAbsent(
+                REQUEST_FIELD_OF_ATTRIBUTE.getOrDefault(error.getAttribute(), error.getAttribute()), error.getMessage()));
         return errors;
     }
+
+    /** User-profile attribute to the request field a person typed it in, so errors land next to that field. */
+    private static final Map<String, String> REQUEST_FIELD_OF_ATTRIBUTE = Map.ofEntries(
+            Map.entry(HKID_ATTRIBUTE, "hkidNumber"), Map.entry("surname_en", "surname"),
+            Map.entry("given_names_en", "givenNames"), Map.entry(UserModel.FIRST_NAME, "givenNames"),
+            Map.entry("name_zh", "chineseName"), Map.entry("birthdate", "dateOfBirth"),
+            Map.entry("residential_address", "residentialAddress"), Map.entry("mobile_number", "mobileNumber"),
+            Map.entry(UserModel.USERNAME, "mobileNumber"), Map.entry(UserModel.EMAIL, "email"));
 
     /** Registered online with a passkey and never checked at a counter. */
     private static boolean isSelfRegistered(UserModel user) {
