@@ -71,6 +71,27 @@ class ResidentLoginJourneyIT {
         return "resident-" + UUID.randomUUID() + "@example.hk";
     }
 
+    @Test
+    void shouldShowRecentLoginsAndEndEverySessionWhenTheResidentSaysItWasNotThem() {
+        try (ResidentBrowser browser = new ResidentBrowser()) {
+            browser.open(portal + "/login");
+            browser.awaitUrlStartingWith(idp);
+            browser.startRegistration(newContact(), "Lee Siu Fong");
+            browser.registerPasskey();
+            browser.awaitUrlStartingWith(portal + "/dashboard");
+
+            browser.click(By.cssSelector("[data-testid='activity-link']"));
+            assertThat(browser.testId("activity-service").getText()).contains("GovHK portal");
+            browser.click(By.cssSelector("[data-testid='not-me']"));
+
+            assertThat(browser.testId("secured-message").getText()).contains("ended every login");
+            // Neither the portal nor the IdP remembers the login: the passkey is asked for again.
+            browser.open(portal + "/dashboard");
+            browser.awaitUrlStartingWith(idp);
+            assertThat(browser.find(PASSKEY_LOGIN).isDisplayed()).isTrue();
+        }
+    }
+
     @Nested
     class Refusals {
 

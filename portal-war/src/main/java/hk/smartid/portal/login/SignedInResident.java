@@ -66,6 +66,19 @@ public class SignedInResident {
         return null;
     }
 
+    /** Ends this browser's portal session only (the IdP has already ended its own). */
+    public void endPortalSession() {
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            // Nothing to log out of: the session is ended below all the same.
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
     private Optional<ResidentLogin> login() {
         HttpSession session = request.getSession(false);
         return Optional.ofNullable(session == null ? null
