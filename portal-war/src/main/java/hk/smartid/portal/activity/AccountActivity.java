@@ -130,7 +130,10 @@ public class AccountActivity {
         return ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS).build();
     }
 
-    /** One login as shown: when (Hong Kong time, the reader's format), which service, which browser. */
+    /**
+     * One login as shown: when (Hong Kong time, the reader's format), which service, which browser. Pages
+     * call its accessors as methods ({@code login.when()}): Jakarta EL 5 does not read records as beans.
+     */
     public record Login(String when, String service, String browser, String ipAddress, boolean stillActive) {
     }
 
