@@ -81,6 +81,26 @@ class StaffConsoleJourneyIT {
     }
 
     @Test
+    void shouldFindAResidentAndIssueANewCodeOnlyAfterTheCardIsCheckedAgain() throws Exception {
+        String hkid = StaffConsoleClient.randomHkid();
+        StaffConsoleClient.forCounterStaff(platform, "Kwun Tong").enrol(hkid, "1975-05-05");
+        try (ResidentBrowser counter = staffLoggedIn("Kwun Tong")) {
+            counter.open(portal + "/staff/index");
+            counter.testId("find-hkid").sendKeys(hkid);
+            counter.click(By.cssSelector("[data-testid='find-submit']"));
+            assertThat(counter.testId("resident-record").getText()).contains("CHAN").contains("1975-05-05");
+
+            counter.click(By.cssSelector("[data-testid='reissue-submit']"));
+            assertThat(counter.testId("error-reissueConfirm").isDisplayed()).isTrue();
+            assertThat(counter.driver.findElements(By.cssSelector("[data-testid='activation-code']"))).isEmpty();
+
+            counter.click(By.cssSelector("[data-testid='reissue-confirm']"));
+            counter.click(By.cssSelector("[data-testid='reissue-submit']"));
+            assertThat(counter.testId("activation-code").getText()).matches("[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}");
+        }
+    }
+
+    @Test
     void shouldShowTheFieldErrorOfAWrongCheckDigitAndKeepWhatWasTyped() throws Exception {
         try (ResidentBrowser counter = staffLoggedIn("Sha Tin")) {
             counter.open(portal + "/staff/index");
