@@ -43,6 +43,7 @@ class CounterEnrolmentJourneyIT {
             phone.awaitUrlStartingWith(portal + "/dashboard");
             assertThat(phone.testId("assurance-level").getText()).contains("loa-verified");
             assertThat(phone.testId("resident-name").getText()).contains("Tai Man CHAN");
+            assertThat(phone.driver.findElements(By.cssSelector("[data-testid='name-unverified']"))).isEmpty();
         }
     }
 

@@ -51,6 +51,7 @@ class ResidentLoginJourneyIT {
             browser.awaitUrlStartingWith(portal + "/dashboard");
             assertThat(browser.testId("resident-name").getText()).contains("Chan Tai Man");
             assertThat(browser.testId("assurance-level").getText()).contains("loa-basic");
+            assertThat(browser.testId("name-unverified").getText()).contains("not verified");
             assertThat(browser.authenticator.getCredentials()).hasSize(1);
 
             browser.click(By.cssSelector("[data-testid='logout']"));
