@@ -25,7 +25,7 @@ final class ResidentBrowser implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     final ChromeDriver driver;
-    final VirtualAuthenticator authenticator;
+    VirtualAuthenticator authenticator;
 
     ResidentBrowser() {
         ChromeOptions options = new ChromeOptions();
@@ -37,7 +37,17 @@ final class ResidentBrowser implements AutoCloseable {
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();
         driver = new ChromeDriver(service, options);
-        authenticator = ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        authenticator = platformAuthenticator();
+    }
+
+    /** The same browser on a new phone: the old authenticator (and its passkeys) is gone, a fresh one is there. */
+    void switchToNewDevice() {
+        ((HasVirtualAuthenticator) driver).removeVirtualAuthenticator(authenticator);
+        authenticator = platformAuthenticator();
+    }
+
+    private VirtualAuthenticator platformAuthenticator() {
+        return ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                 .setHasResidentKey(true)
@@ -112,7 +122,11 @@ final class ResidentBrowser implements AutoCloseable {
     }
 
     void awaitUrlStartingWith(String prefix) {
-        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
+        try {
+            new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Never reached " + prefix + "; still on " + url() + " showing:\n" + pageText(), e);
+        }
     }
 
     WebDriver.Navigation navigate() {

@@ -93,6 +93,38 @@ class ResidentLoginJourneyIT {
         }
     }
 
+    @Test
+    void shouldAddAPasskeyOnANewDeviceAndRemoveTheLastOneOnlyWhenConfirmed() {
+        try (ResidentBrowser browser = new ResidentBrowser()) {
+            browser.open(portal + "/login");
+            browser.awaitUrlStartingWith(idp);
+            browser.startRegistration(newContact(), "Cheung Wai Ling");
+            browser.registerPasskey();
+            browser.awaitUrlStartingWith(portal + "/dashboard");
+            browser.click(By.cssSelector("[data-testid='passkeys-link']"));
+            assertThat(browser.driver.findElements(By.cssSelector("[data-testid='passkey']"))).hasSize(1);
+
+            browser.switchToNewDevice();
+            browser.click(By.cssSelector("[data-testid='passkey-add']"));
+            browser.registerPasskey();
+            browser.awaitUrlStartingWith(portal + "/passkeys");
+            assertThat(browser.driver.findElements(By.cssSelector("[data-testid='passkey']"))).hasSize(2);
+
+            browser.click(By.cssSelector("[data-testid='passkey-remove']"));
+            assertThat(browser.testId("passkeys-message").getText()).contains("removed");
+            assertThat(browser.driver.findElements(By.cssSelector("[data-testid='passkey']"))).hasSize(1);
+
+            browser.click(By.cssSelector("[data-testid='passkey-remove']"));
+            assertThat(browser.testId("passkeys-message").getText()).contains("only passkey");
+            assertThat(browser.driver.findElements(By.cssSelector("[data-testid='passkey']"))).hasSize(1);
+
+            browser.click(By.cssSelector("[data-testid='last-one-confirmed']"));
+            browser.click(By.cssSelector("[data-testid='passkey-remove']"));
+            assertThat(browser.testId("passkeys-message").getText()).contains("removed");
+            assertThat(browser.driver.findElements(By.cssSelector("[data-testid='passkey']"))).isEmpty();
+        }
+    }
+
     @Nested
     class Refusals {
 

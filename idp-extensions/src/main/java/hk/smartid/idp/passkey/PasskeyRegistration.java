@@ -12,9 +12,14 @@ import org.keycloak.authentication.requiredactions.WebAuthnPasswordlessRegister;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
+import org.keycloak.credential.CredentialModel;
 
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keycloak's passkey registration (discoverable credential, user verification), refusing a credential
@@ -41,6 +46,7 @@ public class PasskeyRegistration extends WebAuthnPasswordlessRegister {
         Optional<String> holder = credentialId(context.getHttpRequest().getDecodedFormParameters())
                 .flatMap(id -> directory.holderOf(context.getRealm(), id))
                 .filter(holderId -> !holderId.equals(user.getId()));
+        giveTheLabelItsOwnName(context.getHttpRequest().getDecodedFormParameters(), user);
         if (holder.isPresent()) {
             context.getEvent().detail("reason", ALREADY_REGISTERED_ERROR).error(Errors.INVALID_REGISTRATION);
             context.challenge(context.form()
@@ -50,6 +56,21 @@ public class PasskeyRegistration extends WebAuthnPasswordlessRegister {
             return;
         }
         super.processAction(context);
+    }
+
+    /**
+     * Keycloak refuses a second passkey with a name the account already uses ("Device already exists
+     * with the same name"), which is what a resident gets who accepts the suggested name twice.
+     */
+    private static void giveTheLabelItsOwnName(MultivaluedMap<String, String> form, UserModel user) {
+        String label = form.getFirst(WebAuthnConstants.AUTHENTICATOR_LABEL);
+        Set<String> used = user.credentialManager()
+                .getStoredCredentialsByTypeStream(WebAuthnCredentialModel.TYPE_PASSWORDLESS)
+                .map(CredentialModel::getUserLabel).filter(Objects::nonNull).collect(Collectors.toSet());
+        String unique = PasskeyLabel.unique(label, used);
+        if (unique != null && !unique.equals(label)) {
+            form.putSingle(WebAuthnConstants.AUTHENTICATOR_LABEL, unique);
+        }
     }
 
     /**

@@ -59,6 +59,8 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
     static final String LANGUAGE_COOKIE = "smartid_lang";
     /** Where the QR code on an activation slip points; {@code ?code=} pre-fills the code at the IdP. */
     static final String ACTIVATION_PATH = "/activate";
+    /** "Add a passkey on another device": the IdP registers one more passkey for the logged-in resident. */
+    static final String ADD_PASSKEY_PATH = "/passkeys/add";
     private static final java.util.regex.Pattern ACTIVATION_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9 -]{1,12}");
     private static final String PENDING_LOGINS = OidcLoginMechanism.class.getName() + ".pending";
     private static final int MAX_PENDING_LOGINS = 5;
@@ -75,16 +77,20 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
             return completeLogin(request, response, context);
         }
         boolean activation = ACTIVATION_PATH.equals(path);
+        boolean addPasskey = ADD_PASSKEY_PATH.equals(path);
         Optional<Integer> stepUp = stepUpMaxAge(request);
         ResidentLogin current = currentLogin(request);
-        if (current != null && !activation && stepUp.isEmpty()) {
+        if (current != null && !activation && !addPasskey && stepUp.isEmpty()) {
             // The session remembers the login (what @AutoApplySession would do, which would also keep
             // step-up and activation requests of a logged-in resident from reaching this mechanism).
             return context.notifyContainerAboutLogin(new CallerPrincipal(current.subject()), current.roles());
         }
-        if (activation || stepUp.isPresent() || context.isProtected()) {
+        if (addPasskey && current == null) {
+            return context.redirect(request.getContextPath() + "/login?return=/passkeys");
+        }
+        if (activation || addPasskey || stepUp.isPresent() || context.isProtected()) {
             try {
-                return context.redirect(startLogin(request, activation, stepUp).toString());
+                return context.redirect(startLogin(request, activation, addPasskey, stepUp).toString());
             } catch (IdentityProviderUnavailableException e) {
                 LOG.log(Level.WARNING, "Cannot send a resident to log in: {0}", e.getMessage());
                 return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -97,9 +103,10 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
      * The authorization request. For {@value #ACTIVATION_PATH} (the link on a counter's activation slip) it
      * asks the IdP for its activation page instead of the passkey login, always with a fresh login.
      */
-    private URI startLogin(HttpServletRequest request, boolean activation, Optional<Integer> stepUpMaxAge) {
+    private URI startLogin(HttpServletRequest request, boolean activation, boolean addPasskey,
+                           Optional<Integer> stepUpMaxAge) {
         PendingLogin pending = PendingLogin.startingNow(activation ? request.getContextPath() + "/dashboard"
-                : returnTo(request));
+                : addPasskey ? request.getContextPath() + "/passkeys" : returnTo(request));
         updatePendingLogins(request.getSession(true), pending, null);
         AuthenticationRequest.Builder authentication = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid", "profile"), identityProvider.clientId(), identityProvider.callbackUri())
@@ -109,6 +116,10 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
                 .codeChallenge(new CodeVerifier(pending.codeVerifier()), CodeChallengeMethod.S256);
         residentLanguage(request).ifPresent(language -> authentication.uiLocales(List.of(language)));
         stepUpMaxAge.ifPresent(authentication::maxAge);
+        if (addPasskey) {
+            // Keycloak's application-initiated action: the IdP asks for the new passkey, then returns here.
+            authentication.customParameter("kc_action", "smartid-passkey-register");
+        }
         if (activation) {
             authentication.prompt(new Prompt(Prompt.Type.LOGIN)).customParameter("smartid_activation", "1");
             String code = request.getParameter("code");
