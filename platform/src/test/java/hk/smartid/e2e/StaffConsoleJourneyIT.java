@@ -120,6 +120,32 @@ class StaffConsoleJourneyIT {
     class Refusals {
 
         @Test
+        void shouldExplainHowToGetVerifiedToStaffWhoseIdentityIsOnlySelfDeclared() throws Exception {
+            String contact = "self-declared-" + java.util.UUID.randomUUID() + "@example.hk";
+            try (ResidentBrowser browser = new ResidentBrowser()) {
+                browser.open(portal + "/login");
+                browser.awaitUrlStartingWith(idp);
+                browser.startRegistration(contact, "Self Declared");
+                browser.registerPasskey();
+                browser.awaitUrlStartingWith(portal + "/dashboard");
+                // An administrator gives the role to an account nobody has checked at a counter.
+                KeycloakAdmin admin = new KeycloakAdmin(platform);
+                admin.grantRealmRole(admin.userIdByUsername(contact), "counter-staff");
+                browser.click(By.cssSelector("[data-testid='logout']"));
+                browser.awaitUrlStartingWith(portal + "/");
+
+                browser.open(portal + "/staff/index");
+                browser.awaitUrlStartingWith(idp);
+                assertThat(browser.url()).contains("acr_values=loa-verified");
+                browser.click(By.id("authenticateWebAuthnButton"));
+
+                browser.awaitUrlStartingWith(portal + "/verification-needed");
+                assertThat(browser.testId("verification-needed").getText()).contains("not verified yet");
+                assertThat(browser.driver.findElements(By.cssSelector("[data-testid='enrol-submit']"))).isEmpty();
+            }
+        }
+
+        @Test
         void shouldRefuseTheConsoleToAResident() throws Exception {
             try (ResidentBrowser resident = new ResidentBrowser()) {
                 resident.open(portal + "/login");

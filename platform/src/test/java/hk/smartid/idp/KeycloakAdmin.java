@@ -96,6 +96,12 @@ public final class KeycloakAdmin {
         return new ServiceAccount(clientId, secret, userId);
     }
 
+    public String userIdByUsername(String username) throws Exception {
+        return (String) array("/users?exact=true&username=" + java.net.URLEncoder.encode(username,
+                java.nio.charset.StandardCharsets.UTF_8)).stream()
+                .map(user -> ((Map<?, ?>) user).get("id")).findFirst().orElseThrow();
+    }
+
     public void grantRealmRole(String userId, String realmRole) throws Exception {
         String roleJson = JSONObjectUtils.toJSONString(object("/roles/" + realmRole));
         post("/users/" + userId + "/role-mappings/realm", "[" + roleJson + "]", 204);

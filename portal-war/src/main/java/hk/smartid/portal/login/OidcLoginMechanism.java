@@ -17,6 +17,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -115,6 +116,9 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
                 .nonce(new Nonce(pending.nonce()))
                 .codeChallenge(new CodeVerifier(pending.codeVerifier()), CodeChallengeMethod.S256);
         residentLanguage(request).ifPresent(language -> authentication.uiLocales(List.of(language)));
+        if (VerifiedOnlyFilter.needsVerifiedIdentity(request.getServletPath())) {
+            authentication.acrValues(List.of(new ACR(VerifiedOnlyFilter.VERIFIED)));
+        }
         stepUpMaxAge.ifPresent(authentication::maxAge);
         if (addPasskey) {
             // Keycloak's application-initiated action: the IdP asks for the new passkey, then returns here.
