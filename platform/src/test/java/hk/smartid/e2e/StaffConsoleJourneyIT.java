@@ -101,6 +101,20 @@ class StaffConsoleJourneyIT {
     }
 
     @Test
+    void shouldShowAnAuditorEveryStaffActionAndRefuseTheTrailToStaff() throws Exception {
+        StaffConsoleClient.forCounterStaff(platform, "Yuen Long").enrol(StaffConsoleClient.randomHkid(), BIRTH);
+        try (ResidentBrowser auditor = loggedInWithRole("auditor", "Audit Office");
+             ResidentBrowser counter = staffLoggedIn("Yuen Long")) {
+            auditor.open(portal + "/audit/index");
+            assertThat(auditor.testId("audit-trail").getText()).contains("Enrol").contains("Yuen Long").contains("Done");
+
+            counter.open(portal + "/audit/index");
+            assertThat(counter.testId("page-title").getText()).contains("cannot view");
+            assertThat(counter.driver.findElements(By.cssSelector("[data-testid='audit-trail']"))).isEmpty();
+        }
+    }
+
+    @Test
     void shouldShowTheFieldErrorOfAWrongCheckDigitAndKeepWhatWasTyped() throws Exception {
         try (ResidentBrowser counter = staffLoggedIn("Sha Tin")) {
             counter.open(portal + "/staff/index");
@@ -178,15 +192,19 @@ class StaffConsoleJourneyIT {
 
     /**
      * A staff member as they come to work: enrolled and activated like any resident, given the
-     * counter-staff role by an administrator, logged in with their own passkey.
+     * counter-staff role (or another) by an administrator, logged in with their own passkey.
      */
     private ResidentBrowser staffLoggedIn(String branch) throws Exception {
+        return loggedInWithRole("counter-staff", branch);
+    }
+
+    private ResidentBrowser loggedInWithRole(String role, String branch) throws Exception {
         StaffConsoleClient enrolmentTerminal = StaffConsoleClient.forCounterStaff(platform, branch);
         String hkid = StaffConsoleClient.randomHkid();
         String code = enrolmentTerminal.enrol(hkid, BIRTH);
         String staffId = enrolmentTerminal.find(hkid);
         KeycloakAdmin admin = new KeycloakAdmin(platform);
-        admin.grantRealmRole(staffId, "counter-staff");
+        admin.grantRealmRole(staffId, role);
         admin.setAttribute(staffId, "counter_branch", branch);
 
         ResidentBrowser browser = new ResidentBrowser();
