@@ -1,32 +1,14 @@
 package hk.smartid.portal.activity;
 
-import hk.smartid.portal.login.IdentityProvider;
-import hk.smartid.portal.login.IdpAccessToken;
+import hk.smartid.portal.login.IdpApi;
 import hk.smartid.portal.login.SignedInResident;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * "Recent logins": the resident's own logins as the IdP recorded them, and "this wasn't me", which has
@@ -36,14 +18,10 @@ import java.util.logging.Logger;
 @RequestScoped
 public class AccountActivity {
 
-    private static final Logger LOG = Logger.getLogger(AccountActivity.class.getName());
-    private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
+    private static final String PATH = "account-activity";
 
     @Inject
-    IdentityProvider identityProvider;
-
-    @Inject
-    IdpAccessToken accessToken;
+    IdpApi idpApi;
 
     @Inject
     SignedInResident signedInResident;
@@ -54,10 +32,13 @@ public class AccountActivity {
     /** The recent logins, newest first; empty (and {@link #isUnavailable()}) when the IdP cannot say. */
     public List<Login> getLogins() {
         if (logins == null) {
-            logins = fetch().orElseGet(() -> {
-                unavailable = true;
-                return List.of();
-            });
+            logins = idpApi.read(idpApi.get(PATH, Map.of()), ActivityBody.class)
+                    .map(body -> body.logins == null ? List.<Login>of()
+                            : body.logins.stream().map(AccountActivity::login).toList())
+                    .orElseGet(() -> {
+                        unavailable = true;
+                        return List.of();
+                    });
         }
         return logins;
     }
@@ -68,66 +49,20 @@ public class AccountActivity {
     }
 
     /** Ends every session at the IdP, then this one, and shows what to do next. */
-    public String notMe() throws IOException {
-        Optional<String> token = accessToken.current();
-        if (token.isEmpty()) {
-            return "/index?faces-redirect=true";
-        }
-        Client client = client();
-        try (Response response = client.target(api()).path("not-me").request(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.get()).post(Entity.json(""))) {
-            if (response.getStatus() != 200) {
-                unavailable = true;
-                return null;
-            }
-        } catch (ProcessingException e) {
-            LOG.log(Level.WARNING, "The IdP could not end the sessions", e);
+    public String notMe() {
+        Optional<IdpApi.Answer> answer = idpApi.post(PATH + "/not-me");
+        if (answer.isEmpty() || answer.get().status() != 200) {
             unavailable = true;
             return null;
-        } finally {
-            client.close();
         }
         signedInResident.endPortalSession();
         return "/secured?faces-redirect=true";
     }
 
-    private Optional<List<Login>> fetch() {
-        Optional<String> token = accessToken.current();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        Client client = client();
-        try (Jsonb jsonb = JsonbBuilder.create();
-             Response response = client.target(api()).request(MediaType.APPLICATION_JSON)
-                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.get()).get()) {
-            if (response.getStatus() != 200) {
-                return Optional.empty();
-            }
-            ActivityBody body = jsonb.fromJson(response.readEntity(String.class), ActivityBody.class);
-            return Optional.of(body.logins == null ? List.of() : body.logins.stream().map(this::login).toList());
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "The IdP's account activity could not be read", e);
-            return Optional.empty();
-        } finally {
-            client.close();
-        }
-    }
-
-    private Login login(LoginBody body) {
-        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
-                .format(Instant.parse(body.time).atZone(HONG_KONG));
+    private static Login login(LoginBody body) {
         String browser = body.browser == null ? null
                 : body.browser + (body.os == null ? "" : " · " + body.os) + (body.device == null ? "" : " · " + body.device);
-        return new Login(when, body.service, browser, body.ipAddress, body.stillActive);
-    }
-
-    private String api() {
-        return identityProvider.realmUrl() + "/account-activity";
-    }
-
-    private static Client client() {
-        return ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS).build();
+        return new Login(IdpApi.inHongKongTime(body.time), body.service, browser, body.ipAddress, body.stillActive);
     }
 
     /**
