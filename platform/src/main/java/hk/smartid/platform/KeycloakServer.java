@@ -41,6 +41,8 @@ final class KeycloakServer {
             Files.createDirectories(home.resolve("data/import"));
             copyIfChanged(settings.artifacts().resolve("smartid-idp-extensions.jar"),
                     home.resolve("providers/smartid-idp-extensions.jar"));
+            copyIfChanged(settings.artifacts().resolve("nimbus-jose-jwt.jar"),
+                    home.resolve("providers/nimbus-jose-jwt.jar"));
             copyIfChanged(settings.artifacts().resolve("config/realm/smartid-realm.json"),
                     home.resolve("data/import/smartid-realm.json"));
         } catch (IOException e) {
@@ -56,7 +58,8 @@ final class KeycloakServer {
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword(),
                         // Placeholders in the realm import (config/realm/smartid-realm.json).
                         "SMARTID_PORTAL_URL", settings.portalUrl().toString(),
-                        "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret()),
+                        "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret(),
+                        "SMARTID_ONBOARDING_CLIENT_SECRET", secrets.onboardingClientSecret()),
                 log);
         writePid(process.pid());
         Readiness.awaitOk("Keycloak", settings.realmUrl().resolve(settings.realmUrl().getPath()

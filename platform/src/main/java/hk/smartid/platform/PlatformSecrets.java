@@ -30,6 +30,11 @@ public final class PlatformSecrets {
         return secret("keycloak-admin-password");
     }
 
+    /** The client secret of {@code smartid-onboarding}, the service account that registers banks. */
+    public String onboardingClientSecret() {
+        return secret("onboarding-client-secret");
+    }
+
     /** The demo counter terminal's client secret ({@code ./run.sh} only). */
     public String demoTerminalSecret() {
         return secret("demo-counter-terminal-secret");

@@ -26,6 +26,15 @@ public record PlatformSettings(Path artifacts, Path varDir, int keycloakPort, in
         return payaraPortBase + 80;
     }
 
+    /** The sample bank's HTTP port, beside the IdP's: 8280 in development. */
+    public int bankPort() {
+        return keycloakPort + 100;
+    }
+
+    public URI bankUrl() {
+        return URI.create("http://localhost:" + bankPort());
+    }
+
     public int payaraAdminPort() {
         return payaraPortBase + 48;
     }
