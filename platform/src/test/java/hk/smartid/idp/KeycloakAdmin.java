@@ -50,7 +50,7 @@ public final class KeycloakAdmin {
         return JSONObjectUtils.parse(send(HttpRequest.newBuilder(adminUri(path)).GET(), 200));
     }
 
-    List<Object> array(String path) throws Exception {
+    public List<Object> array(String path) throws Exception {
         return JSONArrayUtils.parse(send(HttpRequest.newBuilder(adminUri(path)).GET(), 200));
     }
 
@@ -77,7 +77,7 @@ public final class KeycloakAdmin {
      * A confidential client whose service account holds {@code realmRole} (none if null): a machine caller
      * standing in for a person with that role, for API tests that need no browser.
      */
-    ServiceAccount serviceAccount(String realmRole, String branch) throws Exception {
+    public ServiceAccount serviceAccount(String realmRole, String branch) throws Exception {
         String clientId = "api-test-" + UUID.randomUUID().toString().substring(0, 8);
         String secret = UUID.randomUUID().toString();
         post("/clients", """
@@ -117,7 +117,7 @@ public final class KeycloakAdmin {
         put("/users/" + userId, JSONObjectUtils.toJSONString(user));
     }
 
-    record ServiceAccount(String clientId, String secret, String userId) {
+    public record ServiceAccount(String clientId, String secret, String userId) {
     }
 
     private URI adminUri(String path) {

@@ -1,0 +1,115 @@
+package hk.smartid.idp.bank;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.keycloak.jose.jwk.JSONWebKeySet;
+import org.keycloak.jose.jwk.JWK;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a bank registers (docs/banking-made-easy.md): names and purpose statements in three languages,
+ * exact redirect URIs, its keys, and per purpose the data items it may ask for.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BankRegistration(String clientId, Map<String, String> name, List<String> redirectUris, String jwksUri,
+                               JSONWebKeySet jwks, List<BankClient.RegisteredPurpose> purposes) {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,62}");
+    private static final Pattern PURPOSE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    /** Field errors keyed by field path ({@code name.zh-HK}, {@code purposes[0].items}); empty when the registration is acceptable. */
+    public Map<String, String> problems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            problems.put("clientId", "3 to 63 lower-case letters, digits or hyphens");
+        }
+        checkLanguages("name", name, problems);
+        if (redirectUris == null || redirectUris.isEmpty()) {
+            problems.put("redirectUris", "at least one exact redirect URI");
+        } else {
+            for (int i = 0; i < redirectUris.size(); i++) {
+                if (!isExactRedirect(redirectUris.get(i))) {
+                    problems.put("redirectUris[" + i + "]",
+                            "an absolute https URI (http only for localhost) without wildcard or fragment");
+                }
+            }
+        }
+        if ((jwksUri == null) == (jwks == null)) {
+            problems.put("jwksUri", "give either jwksUri or jwks, not both");
+        } else if (jwksUri != null && !isWebUri(jwksUri)) {
+            problems.put("jwksUri", "an absolute https URI (http only for localhost)");
+        } else if (jwks != null) {
+            checkKeys(jwks, problems);
+        }
+        if (purposes == null || purposes.isEmpty()) {
+            problems.put("purposes", "at least one purpose");
+        } else {
+            for (int i = 0; i < purposes.size(); i++) {
+                checkPurpose("purposes[" + i + "]", purposes.get(i), problems);
+            }
+            if (purposes.stream().map(BankClient.RegisteredPurpose::id).distinct().count() != purposes.size()) {
+                problems.put("purposes", "purpose ids must differ");
+            }
+        }
+        return problems;
+    }
+
+    private static void checkPurpose(String path, BankClient.RegisteredPurpose purpose, Map<String, String> problems) {
+        if (purpose == null) {
+            problems.put(path, "a purpose");
+            return;
+        }
+        if (purpose.id() == null || !PURPOSE_ID.matcher(purpose.id()).matches()) {
+            problems.put(path + ".id", "2 to 63 lower-case letters, digits or hyphens");
+        }
+        checkLanguages(path + ".statement", purpose.statement(), problems);
+        if (purpose.items() == null || purpose.items().isEmpty()) {
+            problems.put(path + ".items", "at least one data item");
+        } else {
+            List<String> unknown = purpose.items().stream().filter(item -> DataItem.ofScope(item).isEmpty()).toList();
+            if (!unknown.isEmpty()) {
+                problems.put(path + ".items", "unknown data items: " + String.join(" ", unknown));
+            }
+        }
+    }
+
+    private static void checkLanguages(String path, Map<String, String> texts, Map<String, String> problems) {
+        for (String language : BankClient.LANGUAGES) {
+            String text = texts == null ? null : texts.get(language);
+            if (text == null || text.isBlank()) {
+                problems.put(path + "." + language, "required");
+            } else if (text.length() > 500) {
+                problems.put(path + "." + language, "at most 500 characters");
+            }
+        }
+    }
+
+    private static void checkKeys(JSONWebKeySet jwks, Map<String, String> problems) {
+        List<JWK> keys = jwks.getKeys() == null ? List.of() : List.of(jwks.getKeys());
+        long signing = keys.stream().filter(key -> JWK.Use.SIG.asString().equals(key.getPublicKeyUse())).count();
+        long encryption = keys.stream().filter(key -> JWK.Use.ENCRYPTION.asString().equals(key.getPublicKeyUse())
+                && "RSA".equals(key.getKeyType())).count();
+        if (signing != 1 || encryption != 1) {
+            problems.put("jwks", "exactly one signing key (use sig) and one RSA encryption key (use enc)");
+        }
+    }
+
+    static boolean isExactRedirect(String uri) {
+        return isWebUri(uri) && !uri.contains("*") && URI.create(uri).getFragment() == null;
+    }
+
+    private static boolean isWebUri(String value) {
+        try {
+            URI uri = new URI(value);
+            String host = uri.getHost();
+            return host != null && ("https".equals(uri.getScheme())
+                    || "http".equals(uri.getScheme()) && ("localhost".equals(host) || "127.0.0.1".equals(host)));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

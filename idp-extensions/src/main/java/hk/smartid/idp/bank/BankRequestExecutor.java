@@ -1,0 +1,52 @@
+package hk.smartid.idp.bank;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
+import org.keycloak.protocol.oidc.par.clientpolicy.context.PushedAuthorizationRequestContext;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+
+/**
+ * Data minimisation at the authorization request: a bank names the registered purpose it asks for, asks
+ * only for the items that purpose allows, and asks for a verified identity. Runs on the pushed request
+ * (so a bad request never gets a request_uri) and again when the browser brings the request_uri.
+ */
+public class BankRequestExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
+
+    public static final String PURPOSE_PARAM = "purpose";
+
+    private final KeycloakSession session;
+
+    public BankRequestExecutor(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String getProviderId() {
+        return BankRequestExecutorFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        AuthorizationEndpointRequest request = switch (context.getEvent()) {
+            case PUSHED_AUTHORIZATION_REQUEST -> ((PushedAuthorizationRequestContext) context).getRequest();
+            case AUTHORIZATION_REQUEST -> ((AuthorizationRequestContext) context).getAuthorizationEndpointRequest();
+            default -> null;
+        };
+        if (request == null) {
+            return;
+        }
+        BankClient bank = BankClient.of(session.getContext().getClient()).orElse(null);
+        if (bank == null) {
+            return;
+        }
+        var refusal = BankRequest.refusalOf(bank.purposes(), request.getAdditionalReqParams().get(PURPOSE_PARAM),
+                request.getScope(), request.getAcr());
+        if (refusal.isPresent()) {
+            throw new ClientPolicyException(refusal.get().error(), refusal.get().description());
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package hk.smartid.banking;
+
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.Audience;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import hk.smartid.platform.Platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A bank the test registers through the onboarding API and then drives with the Nimbus OAuth 2.0 SDK:
+ * correctly by default, and misbehaving wherever a test asks it to.
+ */
+public final class TestBank {
+
+    public static final String PURPOSE = "account-opening";
+    public static final List<String> ITEMS = List.of("person.name_en", "person.name_zh", "person.hkid",
+            "person.birthdate", "person.address", "person.mobile");
+
+    private final Platform platform;
+    private final String clientId;
+    private final URI redirectUri;
+    private final RSAKey signingKey;
+    private final RSAKey encryptionKey;
+    private final ECKey dpopKey;
+    private final DefaultDPoPProofFactory dpop;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestBank(Platform platform, String clientId) throws Exception {
+        this.platform = platform;
+        this.clientId = clientId;
+        this.redirectUri = URI.create("http://localhost:1/" + clientId + "/callback");
+        this.signingKey = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("sig-" + clientId).generate();
+        this.encryptionKey = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("enc-" + clientId).generate();
+        this.dpopKey = new ECKeyGenerator(Curve.P_256).keyID("dpop-" + clientId).generate();
+        this.dpop = new DefaultDPoPProofFactory(dpopKey, JWSAlgorithm.ES256);
+    }
+
+    /** Registers a new bank with a unique client id; its redirect URI points nowhere (the test reads the redirect itself). */
+    public static TestBank register(Platform platform) throws Exception {
+        TestBank bank = new TestBank(platform, "test-bank-" + UUID.randomUUID().toString().substring(0, 8));
+        HttpResponse<String> answer = bank.onboard(bank.registration());
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("Registration answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return bank;
+    }
+
+    public String registration() {
+        return """
+                {"clientId": "%s",
+                 "name": {"en": "Test Bank", "zh-HK": "測試銀行", "zh-CN": "测试银行"},
+                 "redirectUris": ["%s"],
+                 "jwks": %s,
+                 "purposes": [{"id": "%s",
+                   "statement": {"en": "To open an account", "zh-HK": "開立戶口", "zh-CN": "开立户口"},
+                   "items": [%s]}]}"""
+                .formatted(clientId, redirectUri, new JWKSet(List.of(signingKey.toPublicJWK(), encryptionKey.toPublicJWK())),
+                        PURPOSE, String.join(", ", ITEMS.stream().map(item -> "\"" + item + "\"").toList()));
+    }
+
+    /** Posts a registration as the onboarding service account does. */
+    public HttpResponse<String> onboard(String json) throws Exception {
+        return onboard(json, onboardingToken(platform));
+    }
+
+    public HttpResponse<String> onboard(String json, String bearerToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer() + "/relying-parties"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String onboardingToken(Platform platform) throws Exception {
+        TokenResponse response = TokenResponse.parse(new TokenRequest(tokenEndpoint(platform),
+                new ClientSecretBasic(new ClientID("smartid-onboarding"), new Secret(platform.secrets().onboardingClientSecret())),
+                new ClientCredentialsGrant()).toHTTPRequest().send());
+        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public URI redirectUri() {
+        return redirectUri;
+    }
+
+    public URI issuer() {
+        return platform.settings().realmUrl();
+    }
+
+    static URI tokenEndpoint(Platform platform) {
+        return URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/token");
+    }
+
+    public URI parEndpoint() {
+        return URI.create(issuer() + "/protocol/openid-connect/ext/par/request");
+    }
+
+    public URI authorizationEndpoint() {
+        return URI.create(issuer() + "/protocol/openid-connect/auth");
+    }
+
+    public URI personDataEndpoint() {
+        return URI.create(issuer() + "/data-sharing/person");
+    }
+
+    /** A client assertion as the profile requires: this bank, audience the issuer, fresh. */
+    public PrivateKeyJWT assertion() throws Exception {
+        return assertion(issuer().toString(), new Date(System.currentTimeMillis() + 60_000), signingKey);
+    }
+
+    public PrivateKeyJWT assertion(String audience, Date expiry, RSAKey key) throws Exception {
+        JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(clientId),
+                List.of(new Audience(audience)), expiry, null, new Date(), new JWTID());
+        return new PrivateKeyJWT(claims, JWSAlgorithm.PS256, key.toRSAPrivateKey(), key.getKeyID(), null);
+    }
+
+    /** The authorization request a well-behaved bank pushes; {@code change} may spoil it. */
+    public AuthorizationRequest.Builder authorizationRequest(CodeVerifier verifier, List<String> items) {
+        return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new ClientID(clientId))
+                .redirectionURI(redirectUri)
+                .scope(new Scope(concat("openid", items)))
+                .state(new State())
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .customParameter("purpose", PURPOSE)
+                .customParameter("acr_values", "loa-verified")
+                .endpointURI(authorizationEndpoint());
+    }
+
+    /** Pushes the request; returns the raw answer (201 with request_uri, or 400 with the refusal). */
+    public HTTPResponse push(AuthorizationRequest request, ClientAuthentication authentication) throws Exception {
+        return new com.nimbusds.oauth2.sdk.PushedAuthorizationRequest(parEndpoint(), authentication, request)
+                .toHTTPRequest().send();
+    }
+
+    /** Pushes a well-behaved request and returns the URL to send the resident's browser to. */
+    public URI authorizationUrl(CodeVerifier verifier, List<String> items) throws Exception {
+        HTTPResponse answer = push(authorizationRequest(verifier, items).build(), assertion());
+        if (answer.getStatusCode() != 201) {
+            throw new AssertionError("PAR answered " + answer.getStatusCode() + ": " + answer.getBody());
+        }
+        String requestUri = (String) answer.getBodyAsJSONObject().get("request_uri");
+        return new AuthorizationRequest.Builder(URI.create(requestUri), new ClientID(clientId))
+                .endpointURI(authorizationEndpoint()).build().toURI();
+    }
+
+    public HTTPRequest tokenRequest(AuthorizationCode code, CodeVerifier verifier, ClientAuthentication authentication,
+                                    boolean withProof) throws Exception {
+        HTTPRequest request = new TokenRequest(tokenEndpoint(platform), authentication,
+                new AuthorizationCodeGrant(code, redirectUri, verifier)).toHTTPRequest();
+        if (withProof) {
+            request.setDPoP(dpop.createDPoPJWT("POST", tokenEndpoint(platform)));
+        }
+        return request;
+    }
+
+    /** Redeems a code the proper way; returns the DPoP-bound access token. */
+    public DPoPAccessToken redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
+        HTTPResponse answer = tokenRequest(code, verifier, assertion(), true).send();
+        TokenResponse response = TokenResponse.parse(answer);
+        if (!response.indicatesSuccess()) {
+            throw new AssertionError("Token endpoint answered " + answer.getStatusCode() + ": " + answer.getBody());
+        }
+        AccessToken token = response.toSuccessResponse().getTokens().getAccessToken();
+        if (!(token instanceof DPoPAccessToken dpopToken)) {
+            throw new AssertionError("Expected a DPoP-bound token, got " + token.getType());
+        }
+        return dpopToken;
+    }
+
+    /** Calls the person-data API with a fresh proof for it. */
+    public HttpResponse<String> personData(AccessToken token) throws Exception {
+        return personData(token, dpop.createDPoPJWT("GET", personDataEndpoint(), token));
+    }
+
+    public HttpResponse<String> personData(AccessToken token, SignedJWT proof) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(personDataEndpoint()).GET()
+                .header("Authorization", "DPoP " + token.getValue());
+        if (proof != null) {
+            request.header("DPoP", proof.serialize());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public DefaultDPoPProofFactory dpop() {
+        return dpop;
+    }
+
+    /** Decrypts a person-data answer with this bank's key and returns the IdP-signed JWT inside. */
+    public SignedJWT decrypt(String jose) throws Exception {
+        EncryptedJWT jwe = EncryptedJWT.parse(jose);
+        if (!JWEAlgorithm.RSA_OAEP_256.equals(jwe.getHeader().getAlgorithm())
+                || !EncryptionMethod.A256GCM.equals(jwe.getHeader().getEncryptionMethod())) {
+            throw new AssertionError("Unexpected JWE header " + jwe.getHeader());
+        }
+        jwe.decrypt(new RSADecrypter(encryptionKey));
+        return jwe.getPayload().toSignedJWT();
+    }
+
+    public RSAKey signingKey() {
+        return signingKey;
+    }
+
+    private static String concat(String first, List<String> rest) {
+        return String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList());
+    }
+
+    static Map<String, Object> json(String body) throws Exception {
+        return com.nimbusds.jose.util.JSONObjectUtils.parse(body);
+    }
+}
