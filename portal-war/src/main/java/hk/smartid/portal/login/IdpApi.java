@@ -71,9 +71,14 @@ public class IdpApi {
 
     /** An instant the IdP gave (ISO-8601) as Hong Kong time in the reader's language. */
     public static String inHongKongTime(String isoInstant) {
+        return inHongKongTime(Instant.parse(isoInstant));
+    }
+
+    /** An instant as Hong Kong time in the reader's language. */
+    public static String inHongKongTime(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
-                .format(Instant.parse(isoInstant).atZone(HONG_KONG));
+                .format(instant.atZone(HONG_KONG));
     }
 
     private Optional<Answer> send(String method, String path, Map<String, Object> query) {
