@@ -46,8 +46,7 @@ public final class BrowserlessResident {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"([^\"]+)\"");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private HttpClient http = newBrowser();
     private final String idpOrigin;
     private final String portalOrigin;
     private final byte[] credentialId = new byte[32];
@@ -62,6 +61,15 @@ public final class BrowserlessResident {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         this.keyPair = generator.generateKeyPair();
+    }
+
+    private static HttpClient newBrowser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Forgets every cookie, as a new browser would: the next login needs the passkey again. */
+    public void forgetSessions() {
+        http = newBrowser();
     }
 
     /** Activates a counter-enrolled account through the portal's /activate and binds this passkey; ends logged in to the portal. */
@@ -127,6 +135,11 @@ public final class BrowserlessResident {
                 "credentialId", BASE64URL.encodeToString(credentialId),
                 "userHandle", userHandle,
                 "error", ""));
+    }
+
+    /** On the consent page: approves sharing what the bank asked for. Returns the redirect to the bank. */
+    public Page approveConsent(Page consent) throws Exception {
+        throw new UnsupportedOperationException("TODO after merging the consent page");
     }
 
     public Page get(URI uri) throws Exception {

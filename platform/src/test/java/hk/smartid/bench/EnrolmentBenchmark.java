@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +41,7 @@ class EnrolmentBenchmark {
         for (int i = 0; i < 20; i++) {
             staff.enrol(StaffConsoleClient.randomHkid(), "1970-01-01");
         }
-        List<Long> enrolNanos = Collections.synchronizedList(new ArrayList<>());
+        Latencies enrolNanos = new Latencies();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
@@ -61,16 +60,16 @@ class EnrolmentBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        report("enrolment API: %d enrolments (%d created) with %d concurrent clients in %.1f s = %.1f enrolments/s;"
+        Latencies.report("enrolment API: %d enrolments (%d created) with %d concurrent clients in %.1f s = %.1f enrolments/s;"
                         + " latency p50 %.0f ms, p99 %.0f ms",
-                ENROLMENTS, created, CLIENTS, seconds, created / seconds, percentile(enrolNanos, 50),
-                percentile(enrolNanos, 99));
+                ENROLMENTS, created, CLIENTS, seconds, created / seconds, enrolNanos.percentile(50),
+                enrolNanos.percentile(99));
 
         List<String> seeded = seedResidents(new KeycloakAdmin(platform));
         // A new staff login: the seeding outlasts the first token and the 15-minute login age.
         StaffConsoleClient searcher = StaffConsoleClient.forCounterStaff(platform, "Benchmark");
         searcher.findResident(seeded.get(0));
-        List<Long> findNanos = new ArrayList<>();
+        Latencies findNanos = new Latencies();
         for (int i = 0; i < LOOKUPS; i++) {
             String hkid = seeded.get((int) ((long) i * 7919 % seeded.size()));
             long t = System.nanoTime();
@@ -80,9 +79,9 @@ class EnrolmentBenchmark {
                 throw new AssertionError("Seeded resident " + i + " not found: " + found.statusCode());
             }
         }
-        report("find by HKID among %d residents: %d lookups, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                RESIDENTS + ENROLMENTS, LOOKUPS, percentile(findNanos, 50), percentile(findNanos, 99),
-                percentile(findNanos, 100));
+        Latencies.report("find by HKID among %d residents: %d lookups, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                RESIDENTS + ENROLMENTS, LOOKUPS, findNanos.percentile(50), findNanos.percentile(99),
+                findNanos.percentile(100));
     }
 
     /** Imports {@link #RESIDENTS} verified residents through Keycloak's partial import; returns their HKIDs. */
@@ -105,7 +104,7 @@ class EnrolmentBenchmark {
                         (System.nanoTime() - start) / 1e9);
             }
         }
-        report("seeded %d residents with Keycloak's partial import in %.0f s", RESIDENTS,
+        Latencies.report("seeded %d residents with Keycloak's partial import in %.0f s", RESIDENTS,
                 (System.nanoTime() - start) / 1e9);
         return hkids;
     }
@@ -115,16 +114,5 @@ class EnrolmentBenchmark {
         String stem = "ZZ%06d".formatted(i);
         return "0123456789A".chars().mapToObj(c -> stem + "(" + (char) c + ")")
                 .filter(HkidNumber::isValid).findFirst().orElseThrow();
-    }
-
-    private static double percentile(List<Long> nanos, int percentile) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
-        return sorted.get(index) / 1e6;
-    }
-
-    private static void report(String format, Object... values) {
-        System.out.println("BENCHMARK " + format.formatted(values));
     }
 }

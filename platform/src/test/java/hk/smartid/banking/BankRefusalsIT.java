@@ -1,0 +1,251 @@
+package hk.smartid.banking;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import hk.smartid.idp.KeycloakAdmin;
+import hk.smartid.idp.StaffConsoleClient;
+import hk.smartid.platform.Platform;
+import hk.smartid.platform.RunningPlatform;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Banking Made Easy against the real IdP, with the Nimbus SDK as the bank: the flow a bank must follow,
+ * and each way of breaking it refused. The resident answers with a WebAuthn4J-written passkey.
+ */
+@ExtendWith(RunningPlatform.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BankRefusalsIT {
+
+    private static final String BIRTH = "1975-06-30";
+
+    private final Platform platform;
+    private final TestBank bank;
+    private final TestBank otherBank;
+    private final BrowserlessResident resident;
+    private final String hkid = StaffConsoleClient.randomHkid();
+
+    BankRefusalsIT(Platform platform) throws Exception {
+        this.platform = platform;
+        this.bank = TestBank.register(platform);
+        this.otherBank = TestBank.register(platform);
+        this.resident = new BrowserlessResident(platform);
+        resident.activate(platform, hkid, BIRTH, StaffConsoleClient.forCounterStaff(platform, "Mong Kok").enrol(hkid, BIRTH));
+    }
+
+    /** The resident approves at the IdP; returns the code the bank's callback receives. */
+    private AuthorizationCode approvedCode(TestBank asking, CodeVerifier verifier, List<String> items) throws Exception {
+        BrowserlessResident.Page consent = resident.openAuthorization(asking.authorizationUrl(verifier, items));
+        URI callback = resident.approveConsent(consent).location();
+        assertThat(callback.toString()).startsWith(asking.redirectUri().toString());
+        return AuthorizationResponse.parse(callback).toSuccessResponse().getAuthorizationCode();
+    }
+
+    private DPoPAccessToken approvedToken(TestBank asking, List<String> items) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        return asking.redeem(approvedCode(asking, verifier, items), verifier);
+    }
+
+    @Test
+    void shouldReleaseExactlyTheConsentedItemsSignedByTheIdpAndEncryptedToTheBank() throws Exception {
+        DPoPAccessToken token = approvedToken(bank, List.of("person.name_en", "person.hkid"));
+
+        HttpResponse<String> answer = bank.personData(token);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/jose");
+        SignedJWT signed = bank.decrypt(answer.body());
+        RSAKey idpKey = (RSAKey) JWKSet.load(URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/certs").toURL())
+                .getKeyByKeyId(signed.getHeader().getKeyID());
+        assertThat(signed.verify(new RSASSAVerifier(idpKey))).isTrue();
+        JWTClaimsSet claims = signed.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(platform.settings().realmUrl().toString());
+        assertThat(claims.getAudience()).containsExactly(bank.clientId());
+        assertThat(claims.getExpirationTime()).isAfter(new Date());
+        assertThat(claims.getStringClaim("assurance_level")).isEqualTo("loa-verified");
+        Map<String, Object> person = claims.getJSONObjectClaim("person");
+        assertThat(person).containsOnlyKeys("name_en", "hkid_number");
+        assertThat((Map<String, Object>) person.get("hkid_number")).containsEntry("verified", true);
+        assertThat(((Map<?, ?>) person.get("hkid_number")).get("value").toString().replaceAll("[()]", ""))
+                .isEqualTo(hkid.replaceAll("[()]", ""));
+    }
+
+    @Test
+    void shouldGiveEachBankItsOwnSubjectForTheSameResident() throws Exception {
+        String subAtBank = bank.decrypt(bank.personData(approvedToken(bank, List.of("person.name_en"))).body())
+                .getJWTClaimsSet().getSubject();
+        String subAtOther = otherBank.decrypt(otherBank.personData(approvedToken(otherBank, List.of("person.name_en"))).body())
+                .getJWTClaimsSet().getSubject();
+
+        assertThat(subAtBank).isNotBlank().isNotEqualTo(subAtOther);
+    }
+
+    @Nested
+    class AtTheAuthorizationRequest {
+
+        @Test
+        void shouldRefuseARequestThatWasNotPushed() throws Exception {
+            AuthorizationRequest direct = bank.authorizationRequest(new CodeVerifier(), List.of("person.hkid")).build();
+
+            BrowserlessResident.Page page = resident.get(direct.toURI());
+
+            assertThat(page.body()).doesNotContain("id=\"webauth\"");
+            assertThat(page.status() == 400 || page.location().getQuery().contains("error=invalid_request")).isTrue();
+        }
+
+        @Test
+        void shouldRefuseARequestWithoutPkce() throws Exception {
+            AuthorizationRequest noPkce = new AuthorizationRequest.Builder(bank.authorizationRequest(new CodeVerifier(), List.of("person.hkid")).build())
+                    .codeChallenge((com.nimbusds.oauth2.sdk.pkce.CodeChallenge) null, null).build();
+
+            HTTPResponse answer = bank.push(noPkce, bank.assertion());
+
+            assertThat(answer.getStatusCode()).isEqualTo(400);
+            assertThat(answer.getBody()).contains("invalid_request");
+        }
+
+        @Test
+        void shouldRefuseAnItemTheRegisteredPurposeDoesNotAllow() throws Exception {
+            HTTPResponse answer = bank.push(bank.authorizationRequest(new CodeVerifier(), List.of("person.hkid", "person.gender")).build(),
+                    bank.assertion());
+
+            assertThat(answer.getStatusCode()).isEqualTo(400);
+            assertThat(answer.getBody()).contains("person.gender");
+        }
+
+        @Test
+        void shouldRefuseARequestWithoutPurposeOrWithoutVerifiedAssurance() throws Exception {
+            AuthorizationRequest.Builder request = bank.authorizationRequest(new CodeVerifier(), List.of("person.hkid"));
+            assertThat(bank.push(request.customParameter("purpose").build(), bank.assertion()).getStatusCode()).isEqualTo(400);
+            request = bank.authorizationRequest(new CodeVerifier(), List.of("person.hkid"));
+            assertThat(bank.push(request.customParameter("acr_values", "loa-basic").build(), bank.assertion()).getBody())
+                    .contains("loa-verified");
+        }
+
+        @Test
+        void shouldRefuseClientAssertionsWithWrongAudienceExpiredOrSignedByAnUnknownKey() throws Exception {
+            AuthorizationRequest request = bank.authorizationRequest(new CodeVerifier(), List.of("person.hkid")).build();
+            Date inAMinute = new Date(System.currentTimeMillis() + 60_000);
+            RSAKey stranger = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(bank.signingKey().getKeyID()).generate();
+
+            assertThat(bank.push(request, bank.assertion("https://elsewhere.example", inAMinute, bank.signingKey())).getStatusCode())
+                    .isEqualTo(401);
+            assertThat(bank.push(request, bank.assertion(bank.issuer().toString(), new Date(System.currentTimeMillis() - 60_000),
+                    bank.signingKey())).getStatusCode()).isEqualTo(401);
+            assertThat(bank.push(request, bank.assertion(bank.issuer().toString(), inAMinute, stranger)).getStatusCode())
+                    .isEqualTo(401);
+        }
+    }
+
+    @Nested
+    class AtTheTokenEndpoint {
+
+        @Test
+        void shouldRefuseAWrongCodeVerifier() throws Exception {
+            AuthorizationCode code = approvedCode(bank, new CodeVerifier(), List.of("person.hkid"));
+
+            HTTPResponse answer = bank.tokenRequest(code, new CodeVerifier(), bank.assertion(), true).send();
+
+            assertThat(answer.getStatusCode()).isEqualTo(400);
+            assertThat(answer.getBody()).contains("invalid_grant");
+        }
+
+        @Test
+        void shouldRefuseACodeUsedTwice() throws Exception {
+            CodeVerifier verifier = new CodeVerifier();
+            AuthorizationCode code = approvedCode(bank, verifier, List.of("person.hkid"));
+            bank.redeem(code, verifier);
+
+            HTTPResponse again = bank.tokenRequest(code, verifier, bank.assertion(), true).send();
+
+            assertThat(again.getStatusCode()).isEqualTo(400);
+            assertThat(again.getBody()).contains("invalid_grant");
+        }
+
+        @Test
+        void shouldRefuseATokenRequestWithoutDpopProof() throws Exception {
+            CodeVerifier verifier = new CodeVerifier();
+            AuthorizationCode code = approvedCode(bank, verifier, List.of("person.hkid"));
+
+            HTTPResponse answer = bank.tokenRequest(code, verifier, bank.assertion(), false).send();
+
+            assertThat(answer.getStatusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void shouldRefuseBankACodeRedeemedWithBankBsRegistration() throws Exception {
+            CodeVerifier verifier = new CodeVerifier();
+            AuthorizationCode code = approvedCode(bank, verifier, List.of("person.hkid"));
+
+            HTTPResponse answer = otherBank.tokenRequest(code, verifier, otherBank.assertion(), true).send();
+
+            assertThat(answer.getStatusCode()).isEqualTo(400);
+            assertThat(answer.getBody()).contains("invalid_grant");
+        }
+    }
+
+    @Nested
+    class AtThePersonDataApi {
+
+        @Test
+        void shouldRefuseATokenWithoutItsProof() throws Exception {
+            DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
+
+            HttpResponse<String> answer = bank.personData(token, null);
+
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+        }
+
+        @Test
+        void shouldRefuseAProofForAnotherUrlOrMethod() throws Exception {
+            DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
+            URI userinfo = URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/userinfo");
+
+            assertThat(bank.personData(token, bank.dpop().createDPoPJWT("GET", userinfo, token)).statusCode()).isEqualTo(401);
+            assertThat(bank.personData(token, bank.dpop().createDPoPJWT("POST", bank.personDataEndpoint(), token)).statusCode())
+                    .isEqualTo(401);
+        }
+
+        @Test
+        void shouldRefuseAReplayedProof() throws Exception {
+            DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
+            SignedJWT proof = bank.dpop().createDPoPJWT("GET", bank.personDataEndpoint(), token);
+
+            assertThat(bank.personData(token, proof).statusCode()).isEqualTo(200);
+            assertThat(bank.personData(token, proof).statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void shouldRefuseBankATokenPresentedWithBankBsKey() throws Exception {
+            DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
+
+            HttpResponse<String> answer = bank.personData(token,
+                    otherBank.dpop().createDPoPJWT("GET", bank.personDataEndpoint(), token));
+
+            assertThat(answer.statusCode()).isEqualTo(401);
+        }
+    }
+}
