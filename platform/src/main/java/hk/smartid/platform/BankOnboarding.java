@@ -1,6 +1,7 @@
 package hk.smartid.platform;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -82,11 +83,16 @@ public final class BankOnboarding {
 
     private String token() throws IOException, InterruptedException {
         URI endpoint = URI.create(settings.realmUrl() + "/protocol/openid-connect/token");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + CLIENT_ID
-                        + "&client_secret=" + form(secrets.onboardingClientSecret())))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + CLIENT_ID
+                            + "&client_secret=" + form(secrets.onboardingClientSecret())))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IOException("SmartID does not answer at " + settings.realmUrl(), e);
+        }
         Matcher token = ACCESS_TOKEN.matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
             throw new IOException("the onboarding client " + CLIENT_ID + " got no token from " + endpoint
