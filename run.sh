@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts SmartID HK (IdP on :8180, portal on :8080) in the foreground; Ctrl-C stops it.
-#   ./run.sh         build what changed, start everything, print where to go
-#   ./run.sh stop    stop servers a previous run left behind (e.g. after the terminal was closed)
+# Starts SmartID HK (IdP on :8180, portal on :8080, sample bank on :8280) in the foreground; Ctrl-C stops it.
+#   ./run.sh                                 build what changed, start everything, print where to go
+#   ./run.sh stop                            stop servers a previous run left behind (e.g. after the terminal was closed)
+#   ./run.sh register-bank <registration.json>  register a bank with the running IdP (docs/banking-made-easy.md)
 # All state lives in var/ (servers, H2 databases, logs, generated secrets); delete it to start afresh.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,8 +22,15 @@ case "${1:-start}" in
   stop)
     exec "${launcher[@]}" stop platform/target/platform-artifacts var
     ;;
+  register-bank)
+    if [ $# -ne 2 ]; then
+      echo "usage: ./run.sh register-bank <registration.json>   (e.g. samples/bank-rp/registration.json)" >&2
+      exit 2
+    fi
+    exec "${launcher[@]}" register-bank "$2" platform/target/platform-artifacts var
+    ;;
   *)
-    echo "usage: ./run.sh [start|stop]" >&2
+    echo "usage: ./run.sh [start|stop|register-bank <registration.json>]" >&2
     exit 2
     ;;
 esac

@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The IdP: Keycloak's own distribution with our provider jar and the smartid realm imported. */
 final class KeycloakServer {
@@ -61,7 +60,7 @@ final class KeycloakServer {
                         "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret(),
                         "SMARTID_ONBOARDING_CLIENT_SECRET", secrets.onboardingClientSecret()),
                 log);
-        writePid(process.pid());
+        pidFile().write(process.pid());
         Readiness.awaitOk("Keycloak", settings.realmUrl().resolve(settings.realmUrl().getPath()
                         + "/.well-known/openid-configuration"), Duration.ofMinutes(4), process::isAlive,
                 log.toString());
@@ -79,39 +78,16 @@ final class KeycloakServer {
     void stop() {
         ServerProcess.stop(process);
         process = null;
-        pidFile().toFile().delete();
+        pidFile().delete();
     }
 
     /** Stops a Keycloak that an earlier launcher started (./run.sh stop). */
     void stopStarted() {
-        readPid().flatMap(ProcessHandle::of).ifPresent(handle -> {
-            handle.descendants().forEach(ProcessHandle::destroy);
-            handle.destroy();
-            handle.onExit().join();
-        });
-        pidFile().toFile().delete();
+        pidFile().stopRecorded();
     }
 
-    private Path pidFile() {
-        return settings.varDir().resolve("run/keycloak.pid");
-    }
-
-    private void writePid(long pid) {
-        try {
-            Files.createDirectories(pidFile().getParent());
-            Files.writeString(pidFile(), Long.toString(pid));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Optional<Long> readPid() {
-        try {
-            return Files.exists(pidFile()) ? Optional.of(Long.parseLong(Files.readString(pidFile()).trim()))
-                    : Optional.empty();
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+    private PidFile pidFile() {
+        return new PidFile(settings.varDir().resolve("run/keycloak.pid"));
     }
 
     static void copyIfChanged(Path source, Path target) throws IOException {

@@ -1,17 +1,28 @@
 package hk.smartid.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code run.sh}: starts the platform in the foreground until Ctrl-C, or stops one left running. */
+/**
+ * {@code run.sh}: starts the platform in the foreground until Ctrl-C, stops one left running, or registers a bank
+ * with the running IdP.
+ */
 public final class PlatformLauncher {
 
     private PlatformLauncher() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length == 4 && args[0].equals("register-bank")) {
+            registerBank(Path.of(args[1]), PlatformSettings.development(Path.of(args[2]).toAbsolutePath(),
+                    Path.of(args[3]).toAbsolutePath()));
+            return;
+        }
         if (args.length != 3 || !(args[0].equals("start") || args[0].equals("stop"))) {
-            System.err.println("usage: PlatformLauncher start|stop <artifacts dir> <var dir>");
+            System.err.println("usage: PlatformLauncher start|stop <artifacts dir> <var dir>\n"
+                    + "       PlatformLauncher register-bank <registration.json> <artifacts dir> <var dir>");
             System.exit(2);
         }
         PlatformSettings settings = PlatformSettings.development(Path.of(args[1]).toAbsolutePath(),
@@ -44,6 +55,28 @@ public final class PlatformLauncher {
         stopped.await();
     }
 
+    /** {@code ./run.sh register-bank}: onboards a bank with the IdP that {@code ./run.sh} runs. */
+    private static void registerBank(Path registration, PlatformSettings settings) throws InterruptedException {
+        String request;
+        try {
+            request = Files.readString(registration);
+        } catch (IOException e) {
+            System.err.println("Cannot read the registration request " + registration + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        try {
+            BankOnboarding.Outcome outcome = new BankOnboarding(settings, new PlatformSecrets(settings.varDir()))
+                    .register(request);
+            System.out.println(outcome.describe());
+            System.exit(outcome.registered() ? 0 : 1);
+        } catch (IOException e) {
+            System.err.println("The bank could not be registered: " + e.getMessage()
+                    + ". Is SmartID running (./run.sh)?");
+            System.exit(1);
+        }
+    }
+
     private static String banner(Platform platform) {
         PlatformSettings s = platform.settings();
         return """
@@ -51,6 +84,7 @@ public final class PlatformLauncher {
                 SmartID HK is running. Press Ctrl-C to stop (or run ./run.sh stop from another terminal).
 
                   Portal (residents)   %s/
+                  Sample bank          %s/  ("Open an account with SmartID")
                   IdP (realm smartid)  %s/realms/smartid/account
                   IdP administration   %s/admin/  user "%s", password in %s
 
@@ -60,7 +94,7 @@ public final class PlatformLauncher {
                 tools > WebAuthn > "Enable virtual authenticator environment" to emulate one).
 
                 Logs: %s
-                """.formatted(s.portalUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
+                """.formatted(s.portalUrl(), s.bankUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
                 s.varDir().resolve("secrets/keycloak-admin-password"), s.logs());
     }
 }

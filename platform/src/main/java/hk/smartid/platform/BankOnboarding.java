@@ -1,0 +1,111 @@
+package hk.smartid.platform;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Registers a bank with SmartID through the onboarding API (docs/banking-made-easy.md): a client-credentials
+ * token of the service account {@code smartid-onboarding}, then {@code POST /realms/smartid/relying-parties}.
+ * {@code ./run.sh register-bank <registration.json>} wraps it; the platform uses it for the sample bank.
+ */
+public final class BankOnboarding {
+
+    static final String CLIENT_ID = "smartid-onboarding";
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern FIELDS = Pattern.compile("\"fields\"\\s*:\\s*\\{([^}]*)}");
+    private static final Pattern FIELD = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final PlatformSettings settings;
+    private final PlatformSecrets secrets;
+
+    public BankOnboarding(PlatformSettings settings, PlatformSecrets secrets) {
+        this.settings = settings;
+        this.secrets = secrets;
+    }
+
+    /** What SmartID answered to a registration, in words for the person who ran the command. */
+    public record Outcome(int status, String body) {
+
+        public boolean registered() {
+            return status == 201;
+        }
+
+        public String describe() {
+            return switch (status) {
+                case 201 -> "Registered: " + body;
+                case 409 -> "Not registered: a client with this clientId already exists (409).";
+                case 400 -> "Not registered: SmartID refused these fields (400):" + fieldErrors();
+                default -> "Not registered: SmartID answered " + status + (body.isBlank() ? "" : ": " + body);
+            };
+        }
+
+        private String fieldErrors() {
+            Matcher fields = FIELDS.matcher(body);
+            if (!fields.find()) {
+                return " " + body;
+            }
+            StringBuilder lines = new StringBuilder();
+            Matcher field = FIELD.matcher(fields.group(1));
+            while (field.find()) {
+                lines.append("\n  ").append(field.group(1)).append(": ").append(field.group(2));
+            }
+            return lines.toString();
+        }
+    }
+
+    public Outcome register(String registrationJson) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(relyingParties(""))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(registrationJson)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Outcome(response.statusCode(), response.body());
+    }
+
+    /** {@code GET /relying-parties/{clientId}}: 200 registered, 404 not; anything else is a failure to find out. */
+    public boolean isRegistered(String clientId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(relyingParties("/" + form(clientId)))
+                .header("Authorization", "Bearer " + token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return switch (response.statusCode()) {
+            case 200 -> true;
+            case 404 -> false;
+            default -> throw new IOException("GET " + relyingParties("/" + clientId) + " answered " + response.statusCode());
+        };
+    }
+
+    private String token() throws IOException, InterruptedException {
+        URI endpoint = URI.create(settings.realmUrl() + "/protocol/openid-connect/token");
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + CLIENT_ID
+                            + "&client_secret=" + form(secrets.onboardingClientSecret())))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IOException("SmartID does not answer at " + settings.realmUrl(), e);
+        }
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IOException("the onboarding client " + CLIENT_ID + " got no token from " + endpoint
+                    + " (" + response.statusCode() + ")");
+        }
+        return token.group(1);
+    }
+
+    private URI relyingParties(String rest) {
+        return URI.create(settings.realmUrl() + "/relying-parties" + rest);
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,100 @@
+package hk.smartid.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+/** The sample bank (samples/bank-rp) in a process of its own, registered with SmartID on its first start. */
+final class SampleBankServer {
+
+    static final String CLIENT_ID = "sample-bank";
+    /** The address registration.json is written for; the platform's bank may listen elsewhere (tests). */
+    private static final String DEVELOPMENT_URL = "http://localhost:8280";
+
+    private final PlatformSettings settings;
+    private final BankOnboarding onboarding;
+    private Process process;
+
+    SampleBankServer(PlatformSettings settings, PlatformSecrets secrets) {
+        this.settings = settings;
+        this.onboarding = new BankOnboarding(settings, secrets);
+    }
+
+    void checkPorts() {
+        LocalPorts.requireFree(settings.bankPort(), "the sample bank");
+    }
+
+    private Path libraries() {
+        return settings.artifacts().resolve("bank");
+    }
+
+    void start() {
+        Path log = settings.logs().resolve("bank.log");
+        process = ServerProcess.start(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", libraries().resolve("*").toString(),
+                        "hk.smartid.bank.SampleBank",
+                        "--issuer=" + settings.realmUrl(),
+                        "--port=" + settings.bankPort(),
+                        "--client-id=" + CLIENT_ID,
+                        "--keys=" + settings.varDir().resolve("bank"),
+                        "--base-url=" + settings.bankUrl()),
+                Map.of(), log);
+        pidFile().write(process.pid());
+        Readiness.awaitOk("The sample bank", settings.bankUrl().resolve("/jwks.json"), Duration.ofMinutes(1),
+                process::isAlive, log.toString());
+    }
+
+    /**
+     * Registers the bank unless SmartID already knows it. Runs once the bank answers, so SmartID can fetch its JWKS.
+     * A failure does not stop the platform (the rest works without the bank); the answer says what happened.
+     */
+    String register() {
+        try {
+            if (onboarding.isRegistered(CLIENT_ID)) {
+                return "already registered with SmartID";
+            }
+            return onboarding.register(registration()).describe();
+        } catch (IOException e) {
+            return "NOT registered with SmartID: " + e.getMessage() + " (the bank runs, but cannot open accounts)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "NOT registered with SmartID: interrupted";
+        }
+    }
+
+    /** The bank's own registration request, shipped in its jar, with the addresses it listens on here. */
+    private String registration() throws IOException {
+        try (JarFile jar = new JarFile(libraries().resolve("smartid-sample-bank.jar").toFile())) {
+            ZipEntry entry = jar.getEntry("hk/smartid/bank/registration.json");
+            if (entry == null) {
+                throw new IOException("registration.json is missing from the sample bank's jar");
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace(DEVELOPMENT_URL, settings.bankUrl().toString());
+            }
+        }
+    }
+
+    void stop() {
+        ServerProcess.stop(process);
+        process = null;
+        pidFile().delete();
+    }
+
+    /** Stops a bank that an earlier launcher started (./run.sh stop). */
+    void stopStarted() {
+        pidFile().stopRecorded();
+    }
+
+    private PidFile pidFile() {
+        return new PidFile(settings.varDir().resolve("run/bank.pid"));
+    }
+}
