@@ -47,7 +47,7 @@ public final class BankKeys {
         try {
             Files.createDirectories(directory);
             RSAKey signing = keep(directory.resolve("signing.jwk.json"), new RSAKeyGenerator(2048)
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)).toRSAKey();
+                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.PS256)).toRSAKey();
             RSAKey encryption = keep(directory.resolve("encryption.jwk.json"), new RSAKeyGenerator(2048)
                     .keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.RSA_OAEP_256)).toRSAKey();
             ECKey dpop = keep(directory.resolve("dpop.jwk.json"), new ECKeyGenerator(Curve.P_256)

@@ -207,10 +207,10 @@ public final class SmartIdClient {
         return person;
     }
 
-    /** A fresh client assertion per request: signed by the bank's key, {@code aud} = SmartID's issuer. */
+    /** A fresh client assertion per request: PS256 (FAPI 2.0 allows no RS256), signed by the bank's key, {@code aud} = SmartID's issuer. */
     private ClientAuthentication clientAssertion() throws SmartIdFailure {
         try {
-            return new PrivateKeyJWT(clientId, settings.issuer(), JWSAlgorithm.RS256, keys.signing().toRSAPrivateKey(),
+            return new PrivateKeyJWT(clientId, settings.issuer(), JWSAlgorithm.PS256, keys.signing().toRSAPrivateKey(),
                     keys.signing().getKeyID(), null);
         } catch (JOSEException e) {
             throw new SmartIdFailure(SmartIdFailure.Kind.UNAVAILABLE, "Cannot sign the client assertion", e);
