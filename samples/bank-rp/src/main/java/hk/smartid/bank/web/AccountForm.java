@@ -22,12 +22,12 @@ final class AccountForm {
         for (String field : BankPages.FIELDS) {
             body.append(field(text, field, person.value(field).orElse(null)));
         }
-        body.append("<p>").append(Html.escape(text.getString("account.disclosure"))).append(": <strong>")
+        body.append("<p>").append(Html.escape(text.getString("account.disclosure"))).append(": <strong id=\"disclosure-id\">")
                 .append(Html.escape(person.disclosureId())).append("</strong></p>");
         body.append("<div class=\"actions\"><button type=\"submit\">")
                 .append(Html.escape(text.getString("account.submit"))).append("</button></div></form>");
         body.append("<form method=\"post\" action=\"/account\">").append(hidden(formToken))
-                .append("<button type=\"submit\" class=\"secondary\">")
+                .append("<button type=\"submit\" id=\"fetch-again\" class=\"secondary\">")
                 .append(Html.escape(text.getString("account.fetchAgain"))).append("</button></form>");
         return Html.page(language, "/account", "account.title", body.toString());
     }

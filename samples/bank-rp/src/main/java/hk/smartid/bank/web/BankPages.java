@@ -80,7 +80,7 @@ public final class BankPages implements HttpHandler {
         ResourceBundle text = language.messages();
         return Html.page(language, "/", "home.heading", Html.paragraph(text, "home.intro")
                 + Html.paragraph(text, "home.need")
-                + "<p><a class=\"button\" href=\"/open-account\">" + Html.escape(text.getString("home.open")) + "</a></p>");
+                + "<p><a class=\"button\" id=\"open-account\" href=\"/open-account\">" + Html.escape(text.getString("home.open")) + "</a></p>");
     }
 
     private void openAccount(HttpExchange exchange, Language language) throws IOException {
@@ -161,7 +161,7 @@ public final class BankPages implements HttpHandler {
     private String notice(Language language, String path) {
         String name = path.substring(1);
         ResourceBundle text = language.messages();
-        String body = "<div class=\"notice\" role=\"status\">" + Html.paragraph(text, name + ".text") + "</div>"
+        String body = "<div class=\"notice\" id=\"notice-" + name + "\" role=\"status\">" + Html.paragraph(text, name + ".text") + "</div>"
                 + "<p><a class=\"button\" href=\"/\">" + Html.escape(text.getString("back.home")) + "</a></p>";
         return Html.page(language, path, name + ".title", body);
     }
