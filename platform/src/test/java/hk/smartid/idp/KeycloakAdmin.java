@@ -117,6 +117,27 @@ public final class KeycloakAdmin {
         put("/users/" + userId, JSONObjectUtils.toJSONString(user));
     }
 
+    /** A realm attribute (a setting of ours such as {@code smartid.activationCodeValidity}), or null. */
+    @SuppressWarnings("unchecked")
+    public String realmAttribute(String name) throws Exception {
+        Map<String, Object> attributes = (Map<String, Object>) realm().getOrDefault("attributes", Map.of());
+        return (String) attributes.get(name);
+    }
+
+    /** Sets one realm attribute as an administrator would; the others are sent back unchanged. */
+    @SuppressWarnings("unchecked")
+    public void setRealmAttribute(String name, String value) throws Exception {
+        Map<String, Object> attributes = new java.util.HashMap<>(
+                (Map<String, Object>) realm().getOrDefault("attributes", Map.of()));
+        attributes.put(name, java.util.Objects.requireNonNull(value, "value"));
+        send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/smartid")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(Map.of("attributes", attributes)))), 204);
+    }
+
+    private Map<String, Object> realm() throws Exception {
+        return JSONObjectUtils.parse(send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/smartid")).GET(), 200));
+    }
+
     record ServiceAccount(String clientId, String secret, String userId) {
     }
 
