@@ -51,7 +51,7 @@ public final class PlatformLauncher {
                 SmartID HK is running. Press Ctrl-C to stop (or run ./run.sh stop from another terminal).
 
                   Portal (residents)   %s/
-                  IdP (realm smartid)  %s/realms/smartid/account
+                  IdP (realm smartid)  %s/realms/smartid/.well-known/openid-configuration
                   IdP administration   %s/admin/  user "%s", password in %s
 
                 Demo accounts: SmartID logins are passkeys that live on your own device, so accounts are

@@ -83,9 +83,7 @@ public final class KeycloakAdmin {
         post("/clients", """
                 {"clientId": "%s", "secret": "%s", "publicClient": false, "serviceAccountsEnabled": true,
                  "standardFlowEnabled": false, "directAccessGrantsEnabled": false}""".formatted(clientId, secret));
-        String clientUuid = (String) array("/clients?clientId=" + clientId).stream()
-                .map(c -> ((Map<?, ?>) c).get("id")).findFirst().orElseThrow();
-        Map<String, Object> user = object("/clients/" + clientUuid + "/service-account-user");
+        Map<String, Object> user = object("/clients/" + clientUuid(clientId) + "/service-account-user");
         String userId = (String) user.get("id");
         if (realmRole != null) {
             grantRealmRole(userId, realmRole);
@@ -105,6 +103,31 @@ public final class KeycloakAdmin {
     public void grantRealmRole(String userId, String realmRole) throws Exception {
         String roleJson = JSONObjectUtils.toJSONString(object("/roles/" + realmRole));
         post("/users/" + userId + "/role-mappings/realm", "[" + roleJson + "]", 204);
+    }
+
+    /** Gives {@code userId} a role of a client, e.g. {@code manage-account} of Keycloak's {@code account} client. */
+    public void grantClientRole(String userId, String clientId, String role) throws Exception {
+        String clientUuid = clientUuid(clientId);
+        String roleJson = JSONObjectUtils.toJSONString(object("/clients/" + clientUuid + "/roles/" + role));
+        post("/users/" + userId + "/role-mappings/clients/" + clientUuid, "[" + roleJson + "]", 204);
+    }
+
+    /**
+     * A public client for the authorization code flow with PKCE, sending the code to {@code redirectUri}: lets a
+     * test hold the access token a resident's own browser login gives, as an app of theirs would.
+     */
+    public String publicClient(String redirectUri) throws Exception {
+        String clientId = "browser-test-" + UUID.randomUUID().toString().substring(0, 8);
+        post("/clients", """
+                {"clientId": "%s", "publicClient": true, "standardFlowEnabled": true, "directAccessGrantsEnabled": false,
+                 "redirectUris": ["%s"], "attributes": {"pkce.code.challenge.method": "S256"}}"""
+                .formatted(clientId, redirectUri));
+        return clientId;
+    }
+
+    private String clientUuid(String clientId) throws Exception {
+        return (String) array("/clients?clientId=" + clientId).stream()
+                .map(c -> ((Map<?, ?>) c).get("id")).findFirst().orElseThrow();
     }
 
     /** Sets one attribute, keeping the others (a PUT replaces the user's whole attribute map). */
