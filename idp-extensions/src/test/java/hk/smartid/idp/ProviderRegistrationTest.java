@@ -1,7 +1,9 @@
 package hk.smartid.idp;
 
 import hk.smartid.idp.assurance.AssuranceLevelMapper;
+import hk.smartid.idp.passkey.PasskeyUseListenerFactory;
 import org.junit.jupiter.api.Test;
+import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.protocol.ProtocolMapper;
 
 import java.util.ServiceLoader;
@@ -15,5 +17,12 @@ class ProviderRegistrationTest {
     void shouldRegisterTheAssuranceLevelMapper() {
         assertThat(ServiceLoader.load(ProtocolMapper.class).stream().map(ServiceLoader.Provider::type))
                 .contains(AssuranceLevelMapper.class);
+    }
+
+    @Test
+    void shouldRegisterThePasskeyUseListenerUnderTheIdTheRealmEnables() {
+        assertThat(ServiceLoader.load(EventListenerProviderFactory.class).stream().map(ServiceLoader.Provider::type))
+                .contains(PasskeyUseListenerFactory.class);
+        assertThat(PasskeyUseListenerFactory.PROVIDER_ID).isEqualTo("smartid-passkey-use");
     }
 }

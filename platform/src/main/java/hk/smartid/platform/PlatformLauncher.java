@@ -85,7 +85,7 @@ public final class PlatformLauncher {
 
                   Portal (residents)   %s/
                   Sample bank          %s/  ("Open an account with SmartID")
-                  IdP (realm smartid)  %s/realms/smartid/account
+                  IdP (realm smartid)  %s/realms/smartid/.well-known/openid-configuration
                   IdP administration   %s/admin/  user "%s", password in %s
 
                 Demo accounts: SmartID logins are passkeys that live on your own device, so accounts are

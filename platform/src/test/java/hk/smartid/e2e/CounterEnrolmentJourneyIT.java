@@ -1,5 +1,6 @@
 package hk.smartid.e2e;
 
+import hk.smartid.idp.KeycloakAdmin;
 import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
 import hk.smartid.platform.RunningPlatform;
@@ -8,24 +9,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A resident enrolled at a counter activates SmartID on their own phone. Staff act through the enrolment
- * API with a counter-staff token (the staff console pages are not built yet).
+ * API with a counter-staff token (the console pages have their own test, {@code StaffConsoleJourneyIT}).
  */
 @ExtendWith(RunningPlatform.class)
 class CounterEnrolmentJourneyIT {
 
     private static final String BIRTH = "1958-03-21";
+    private static final String VALIDITY = "smartid.activationCodeValidity";
 
     private final String portal;
     private final String idp;
     private final StaffConsoleClient staff;
+    private final KeycloakAdmin admin;
 
     CounterEnrolmentJourneyIT(Platform platform) throws Exception {
+        this.admin = new KeycloakAdmin(platform);
         this.portal = platform.settings().portalUrl().toString();
         this.idp = platform.settings().keycloakUrl().toString();
         this.staff = StaffConsoleClient.forCounterStaff(platform, "Mong Kok");
@@ -88,6 +90,34 @@ class CounterEnrolmentJourneyIT {
 
                 assertThat(second.find(By.id("input-error-activationCode")).getText()).contains("already been used");
                 assertThat(second.driver.findElements(By.id("registerWebAuthn"))).isEmpty();
+            }
+        }
+
+        @Test
+        void shouldRefuseAnExpiredCodeAndChangeNothingSoAFreshCodeStillWorks() throws Exception {
+            String hkid = StaffConsoleClient.randomHkid();
+            String validity = admin.realmAttribute(VALIDITY);
+            String expiredCode;
+            try {
+                // An administrator shortens the lifetime; codes issued from now on last 2 seconds.
+                admin.setRealmAttribute(VALIDITY, "2");
+                expiredCode = staff.enrol(hkid, BIRTH);
+            } finally {
+                admin.setRealmAttribute(VALIDITY, validity);
+            }
+            Thread.sleep(3_000); // past the code's lifetime: expiry is the point of this test
+            try (ResidentBrowser phone = new ResidentBrowser()) {
+                phone.activate(portal, hkid, BIRTH, expiredCode);
+
+                assertThat(phone.find(By.id("input-error-activationCode")).getText()).contains("expired");
+                assertThat(phone.driver.findElements(By.id("registerWebAuthn"))).isEmpty();
+                assertThat(phone.authenticator.getCredentials()).isEmpty();
+
+                String freshCode = staff.reissue(staff.find(hkid));
+                phone.activate(portal, hkid, BIRTH, freshCode);
+                phone.registerPasskey();
+                phone.awaitUrlStartingWith(portal + "/dashboard");
+                assertThat(phone.testId("assurance-level").getText()).contains("loa-verified");
             }
         }
 

@@ -18,16 +18,17 @@ import java.time.Duration;
 /**
  * A resident's browser: Debian's Chromium, headless, with a WebAuthn virtual authenticator standing in
  * for the platform authenticator of a phone or laptop (internal transport, resident keys, user
- * verification by fingerprint or screen lock that always succeeds).
+ * verification by fingerprint or screen lock that always succeeds). Public for the IdP tests that need a
+ * resident's real token, which only a browser login gives.
  */
-final class ResidentBrowser implements AutoCloseable {
+public final class ResidentBrowser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     final ChromeDriver driver;
     VirtualAuthenticator authenticator;
 
-    ResidentBrowser() {
+    public ResidentBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -72,7 +73,7 @@ final class ResidentBrowser implements AutoCloseable {
      * Opens the activation link of a counter's slip (what its QR code holds) and types what the slip and
      * the HKID card say; the code arrives pre-filled from the link.
      */
-    void activate(String portal, String hkid, String birth, String code) {
+    public void activate(String portal, String hkid, String birth, String code) {
         open(portal + "/activate?code=" + code);
         if (!find(By.id("activationCode")).getAttribute("value").equals(code)) {
             throw new AssertionError("The activation link did not pre-fill the code");
@@ -94,13 +95,13 @@ final class ResidentBrowser implements AutoCloseable {
      * then asks for a name with window.prompt, which the test answers in the page (a prompt racing
      * WebDriver commands makes them fail at random).
      */
-    void registerPasskey() {
+    public void registerPasskey() {
         find(By.id("registerWebAuthn"));
         driver.executeScript("window.prompt = () => 'Test passkey';");
         click(By.id("registerWebAuthn"));
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
@@ -121,7 +122,7 @@ final class ResidentBrowser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    void awaitUrlStartingWith(String prefix) {
+    public void awaitUrlStartingWith(String prefix) {
         try {
             new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -133,7 +134,7 @@ final class ResidentBrowser implements AutoCloseable {
         return driver.navigate();
     }
 
-    String url() {
+    public String url() {
         return driver.getCurrentUrl();
     }
 

@@ -11,6 +11,8 @@ import org.openqa.selenium.virtualauthenticator.Credential;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Year;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResidentLoginJourneyIT {
 
     private static final By PASSKEY_LOGIN = By.id("authenticateWebAuthnButton");
+    private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
 
     private final String portal;
     private final String idp;
@@ -65,6 +68,11 @@ class ResidentLoginJourneyIT {
             browser.click(PASSKEY_LOGIN);
             browser.awaitUrlStartingWith(portal + "/dashboard");
             assertThat(browser.testId("resident-name").getText()).contains("Chan Tai Man");
+
+            // "My passkeys" tells when the passkey last logged the resident in: just now.
+            browser.click(By.cssSelector("[data-testid='passkeys-link']"));
+            assertThat(browser.testId("passkey-last-used").getText())
+                    .startsWith("Last used").contains(String.valueOf(Year.now(HONG_KONG).getValue()));
         }
     }
 
@@ -103,6 +111,8 @@ class ResidentLoginJourneyIT {
             browser.awaitUrlStartingWith(portal + "/dashboard");
             browser.click(By.cssSelector("[data-testid='passkeys-link']"));
             assertThat(browser.driver.findElements(By.cssSelector("[data-testid='passkey']"))).hasSize(1);
+            // Registering is not logging in with the passkey.
+            assertThat(browser.testId("passkey-last-used").getText()).isEqualTo("Never used to log in");
 
             browser.switchToNewDevice();
             browser.click(By.cssSelector("[data-testid='passkey-add']"));

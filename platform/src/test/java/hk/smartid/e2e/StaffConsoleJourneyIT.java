@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StaffConsoleJourneyIT {
 
     private static final String BIRTH = "1961-07-02";
+    private static final String MAX_AUTH_AGE = "smartid.staffMaxAuthAge";
 
     private final Platform platform;
     private final String portal;
@@ -127,6 +128,37 @@ class StaffConsoleJourneyIT {
             assertThat(counter.testId("error-hkidNumber").getText()).contains("check digit");
             assertThat(counter.testId("enrol-surname").getAttribute("value")).isEqualTo("Lee");
             assertThat(counter.driver.findElements(By.cssSelector("[data-testid='activation-code']"))).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldSendStaffWhoseLoginIsTooOldToLogInAgainWithTheirPasskeyBeforeEnrolling() throws Exception {
+        KeycloakAdmin admin = new KeycloakAdmin(platform);
+        String maxAuthAge = admin.realmAttribute(MAX_AUTH_AGE);
+        try (ResidentBrowser counter = staffLoggedIn("Wan Chai")) {
+            long loggedIn = System.nanoTime();
+            // An administrator allows enrolment only within 12 seconds of a staff login.
+            admin.setRealmAttribute(MAX_AUTH_AGE, "12");
+            counter.open(portal + "/staff/index");
+            String hkid = StaffConsoleClient.randomHkid();
+            fillEnrolment(counter, hkid, "Lam", "Wai Kit", StaffConsoleClient.randomMobile());
+            // The login must be older than the limit: waiting is the point of this test.
+            Thread.sleep(Math.max(0, 13_000 - (System.nanoTime() - loggedIn) / 1_000_000));
+            counter.click(By.cssSelector("[data-testid='enrol-submit']"));
+
+            // Refused by the IdP: the console sends the staff member to log in again, passkey only.
+            counter.awaitUrlStartingWith(idp);
+            assertThat(counter.url()).contains("max_age=12");
+            counter.click(By.id("authenticateWebAuthnButton"));
+            counter.awaitUrlStartingWith(portal + "/staff/");
+            assertThat(counter.driver.findElements(By.cssSelector("[data-testid='activation-code']"))).isEmpty();
+
+            // With a fresh login the same enrolment goes through: the refused one created nothing.
+            fillEnrolment(counter, hkid, "Lam", "Wai Kit", StaffConsoleClient.randomMobile());
+            counter.click(By.cssSelector("[data-testid='enrol-submit']"));
+            assertThat(counter.testId("activation-code").getText()).matches("[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}");
+        } finally {
+            admin.setRealmAttribute(MAX_AUTH_AGE, maxAuthAge);
         }
     }
 

@@ -83,9 +83,7 @@ public final class KeycloakAdmin {
         post("/clients", """
                 {"clientId": "%s", "secret": "%s", "publicClient": false, "serviceAccountsEnabled": true,
                  "standardFlowEnabled": false, "directAccessGrantsEnabled": false}""".formatted(clientId, secret));
-        String clientUuid = (String) array("/clients?clientId=" + clientId).stream()
-                .map(c -> ((Map<?, ?>) c).get("id")).findFirst().orElseThrow();
-        Map<String, Object> user = object("/clients/" + clientUuid + "/service-account-user");
+        Map<String, Object> user = object("/clients/" + clientUuid(clientId) + "/service-account-user");
         String userId = (String) user.get("id");
         if (realmRole != null) {
             grantRealmRole(userId, realmRole);
@@ -107,6 +105,31 @@ public final class KeycloakAdmin {
         post("/users/" + userId + "/role-mappings/realm", "[" + roleJson + "]", 204);
     }
 
+    /** Gives {@code userId} a role of a client, e.g. {@code manage-account} of Keycloak's {@code account} client. */
+    public void grantClientRole(String userId, String clientId, String role) throws Exception {
+        String clientUuid = clientUuid(clientId);
+        String roleJson = JSONObjectUtils.toJSONString(object("/clients/" + clientUuid + "/roles/" + role));
+        post("/users/" + userId + "/role-mappings/clients/" + clientUuid, "[" + roleJson + "]", 204);
+    }
+
+    /**
+     * A public client for the authorization code flow with PKCE, sending the code to {@code redirectUri}: lets a
+     * test hold the access token a resident's own browser login gives, as an app of theirs would.
+     */
+    public String publicClient(String redirectUri) throws Exception {
+        String clientId = "browser-test-" + UUID.randomUUID().toString().substring(0, 8);
+        post("/clients", """
+                {"clientId": "%s", "publicClient": true, "standardFlowEnabled": true, "directAccessGrantsEnabled": false,
+                 "redirectUris": ["%s"], "attributes": {"pkce.code.challenge.method": "S256"}}"""
+                .formatted(clientId, redirectUri));
+        return clientId;
+    }
+
+    private String clientUuid(String clientId) throws Exception {
+        return (String) array("/clients?clientId=" + clientId).stream()
+                .map(c -> ((Map<?, ?>) c).get("id")).findFirst().orElseThrow();
+    }
+
     /** Sets one attribute, keeping the others (a PUT replaces the user's whole attribute map). */
     @SuppressWarnings("unchecked")
     public void setAttribute(String userId, String name, String value) throws Exception {
@@ -115,6 +138,27 @@ public final class KeycloakAdmin {
         attributes.put(name, List.of(value));
         user.put("attributes", attributes);
         put("/users/" + userId, JSONObjectUtils.toJSONString(user));
+    }
+
+    /** A realm attribute (a setting of ours such as {@code smartid.activationCodeValidity}), or null. */
+    @SuppressWarnings("unchecked")
+    public String realmAttribute(String name) throws Exception {
+        Map<String, Object> attributes = (Map<String, Object>) realm().getOrDefault("attributes", Map.of());
+        return (String) attributes.get(name);
+    }
+
+    /** Sets one realm attribute as an administrator would; the others are sent back unchanged. */
+    @SuppressWarnings("unchecked")
+    public void setRealmAttribute(String name, String value) throws Exception {
+        Map<String, Object> attributes = new java.util.HashMap<>(
+                (Map<String, Object>) realm().getOrDefault("attributes", Map.of()));
+        attributes.put(name, java.util.Objects.requireNonNull(value, "value"));
+        send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/smartid")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(Map.of("attributes", attributes)))), 204);
+    }
+
+    private Map<String, Object> realm() throws Exception {
+        return JSONObjectUtils.parse(send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/smartid")).GET(), 200));
     }
 
     public record ServiceAccount(String clientId, String secret, String userId) {

@@ -7,16 +7,14 @@ import org.keycloak.services.resource.RealmResourceProvider;
 public class EnrolmentResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
-    private final EnrolmentPolicy policy;
 
-    EnrolmentResourceProvider(KeycloakSession session, EnrolmentPolicy policy) {
+    EnrolmentResourceProvider(KeycloakSession session) {
         this.session = session;
-        this.policy = policy;
     }
 
     @Override
     public Object getResource() {
-        return new EnrolmentResource(session, policy);
+        return new EnrolmentResource(session, EnrolmentPolicy.of(session.getContext().getRealm()));
     }
 
     @Override

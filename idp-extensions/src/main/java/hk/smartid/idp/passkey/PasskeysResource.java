@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A resident's own passkeys ({@code /realms/smartid/passkeys}): list them, remove one. Removing the last
+ * A resident's own passkeys ({@code /realms/smartid/passkeys}): list them with their last use, remove one. Removing the last
  * one needs an explicit confirmation, because without a passkey only a counter visit gets them back in.
  */
 public class PasskeysResource {
@@ -39,7 +39,10 @@ public class PasskeysResource {
         if (caller.isEmpty()) {
             return BearerCaller.invalidToken();
         }
-        return Response.ok(Map.of("passkeys", passkeys(caller.get().user()).stream().map(Passkey::of).toList())).build();
+        UserModel user = caller.get().user();
+        Map<String, Instant> lastUses = new PasskeyUseLog(session).lastUses(session.getContext().getRealm(), user);
+        return Response.ok(Map.of("passkeys", passkeys(user).stream()
+                .map(passkey -> Passkey.of(passkey, lastUses.get(passkey.getId()))).toList())).build();
     }
 
     @DELETE
@@ -70,11 +73,15 @@ public class PasskeysResource {
                 .toList();
     }
 
-    /** One passkey as the resident sees it: the name they gave it and when it was made. */
-    record Passkey(String id, String label, String createdAt) {
-        static Passkey of(CredentialModel credential) {
+    /**
+     * One passkey as the resident sees it: the name they gave it, when it was made and when it last logged them
+     * in ({@code lastUsedAt} null if never).
+     */
+    record Passkey(String id, String label, String createdAt, String lastUsedAt) {
+        static Passkey of(CredentialModel credential, Instant lastUse) {
             return new Passkey(credential.getId(), credential.getUserLabel(),
-                    credential.getCreatedDate() == null ? null : Instant.ofEpochMilli(credential.getCreatedDate()).toString());
+                    credential.getCreatedDate() == null ? null : Instant.ofEpochMilli(credential.getCreatedDate()).toString(),
+                    lastUse == null ? null : lastUse.toString());
         }
     }
 }

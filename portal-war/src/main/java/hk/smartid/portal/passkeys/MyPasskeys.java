@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
- * "My passkeys": the resident's passkeys at the IdP, with removal. The last one goes only with an explicit
+ * "My passkeys": the resident's passkeys at the IdP, with when each last logged them in, and removal. The last one goes only with an explicit
  * confirmation that they will then need a counter visit; adding one happens at the IdP ({@code /passkeys/add}).
  */
 @Named
@@ -59,7 +59,8 @@ public class MyPasskeys implements Serializable {
     }
 
     private static Passkey passkey(PasskeyBody body) {
-        return new Passkey(body.id, body.label, body.createdAt == null ? "" : IdpApi.inHongKongTime(body.createdAt));
+        return new Passkey(body.id, body.label, body.createdAt == null ? "" : IdpApi.inHongKongTime(body.createdAt),
+                body.lastUsedAt == null ? "" : IdpApi.inHongKongTime(body.lastUsedAt));
     }
 
     private static void message(String key) {
@@ -69,8 +70,11 @@ public class MyPasskeys implements Serializable {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
-    /** One passkey as shown; pages call its accessors as methods (Jakarta EL 5 does not read records). */
-    public record Passkey(String id, String label, String created) implements Serializable {
+    /**
+     * One passkey as shown, {@code lastUsed} empty if it never logged the resident in; pages call its accessors
+     * as methods (Jakarta EL 5 does not read records).
+     */
+    public record Passkey(String id, String label, String created, String lastUsed) implements Serializable {
     }
 
     /** The IdP's answer, {@code {"passkeys": [...]}}. */
@@ -83,5 +87,6 @@ public class MyPasskeys implements Serializable {
         public String id;
         public String label;
         public String createdAt;
+        public String lastUsedAt;
     }
 }

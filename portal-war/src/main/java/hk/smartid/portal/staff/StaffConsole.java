@@ -66,8 +66,8 @@ public class StaffConsole {
             return true;
         }
         if (result instanceof ApiResult.StepUpRequired<?> stepUp) {
-            long maxAge = stepUp.maxAge() > 0 ? stepUp.maxAge() : 900;
-            redirect("/login?max_age=" + maxAge + "&return=" + HOME);
+            // The IdP names its limit (a realm setting); without one, only a login made now is sure to do.
+            redirect("/login?max_age=" + Math.max(stepUp.maxAge(), 0) + "&return=" + HOME);
             return true;
         }
         if (result instanceof ApiResult.Forbidden) {
