@@ -1,8 +1,10 @@
 package hk.smartid.idp;
 
 import hk.smartid.idp.assurance.AssuranceLevelMapper;
+import hk.smartid.idp.persondata.DataSharingResourceProviderFactory;
 import org.junit.jupiter.api.Test;
 import org.keycloak.protocol.ProtocolMapper;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 import java.util.ServiceLoader;
 
@@ -15,5 +17,13 @@ class ProviderRegistrationTest {
     void shouldRegisterTheAssuranceLevelMapper() {
         assertThat(ServiceLoader.load(ProtocolMapper.class).stream().map(ServiceLoader.Provider::type))
                 .contains(AssuranceLevelMapper.class);
+    }
+
+    @Test
+    void shouldServeDataSharingUnderTheRealm() {
+        assertThat(ServiceLoader.load(RealmResourceProviderFactory.class).stream().map(ServiceLoader.Provider::get)
+                .filter(DataSharingResourceProviderFactory.class::isInstance)
+                .map(RealmResourceProviderFactory::getId))
+                .containsExactly("data-sharing");
     }
 }
