@@ -23,7 +23,7 @@ import java.util.Objects;
  * Feed the entries in SEQ order to {@link #check}, then call {@link #end}. The first broken entry is the first
  * one whose SEQ is not the previous one plus 1 (an entry removed), whose recomputed hash differs from the stored
  * one (a column changed), or whose previous hash is not the stored hash of the entry before (an entry changed
- * and re-hashed, or replaced); the head row then tells whether entries were cut off the end.
+ * and re-hashed, or replaced); the head row then tells whether entries were cut off or added at the end.
  */
 public final class DisclosureChain {
 
@@ -59,14 +59,22 @@ public final class DisclosureChain {
         expectedPreviousHash = entry.entryHash();
     }
 
-    /** The outcome, given where the head row says the chain ends. */
-    public ChainVerification end(long headSeq, String headHash) {
+    /**
+     * The outcome, given the head row read before the walk and again after it. Entries up to the first must all
+     * be there (or some were cut off the end); none may lie beyond the second (an append commits its entry and
+     * the head together, so an entry seen in the walk is always covered by the head read after it). Entries
+     * between the two were appended while the walk ran.
+     */
+    public ChainVerification end(ChainHead atStart, ChainHead atEnd) {
         if (firstBroken == null) {
             long lastSeq = expectedSeq - 1;
-            if (headSeq > lastSeq) {
-                firstBroken = new ChainBreak(lastSeq + 1, null,
-                        "entries missing at the end: the log ends at SEQ " + lastSeq + ", the chain head at SEQ " + headSeq);
-            } else if (headSeq == lastSeq && !Objects.equals(headHash, expectedPreviousHash)) {
+            if (lastSeq < atStart.lastSeq()) {
+                firstBroken = new ChainBreak(lastSeq + 1, null, "entries missing at the end: the log ends at SEQ "
+                        + lastSeq + ", the chain head at SEQ " + atStart.lastSeq());
+            } else if (lastSeq > atEnd.lastSeq()) {
+                firstBroken = new ChainBreak(atEnd.lastSeq() + 1, null, "entries beyond the chain head: the log ends at SEQ "
+                        + lastSeq + ", the chain head at SEQ " + atEnd.lastSeq());
+            } else if (lastSeq == atEnd.lastSeq() && !Objects.equals(atEnd.lastHash(), expectedPreviousHash)) {
                 firstBroken = new ChainBreak(lastSeq, null, "the last entry's hash differs from the chain head");
             }
         }

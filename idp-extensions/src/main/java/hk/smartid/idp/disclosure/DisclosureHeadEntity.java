@@ -3,6 +3,7 @@ package hk.smartid.idp.disclosure;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
@@ -14,7 +15,14 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "SMARTID_DISCLOSURE_HEAD")
+@NamedQuery(name = DisclosureHeadEntity.READ, query = """
+        select new hk.smartid.idp.disclosure.ChainHead(h.lastSeq, h.lastHash)
+        from DisclosureHeadEntity h where h.id = 1
+        """)
 public class DisclosureHeadEntity {
+
+    /** The head's current values, read from the database. */
+    static final String READ = "DisclosureHeadEntity.read";
 
     static final int THE_HEAD = 1;
 

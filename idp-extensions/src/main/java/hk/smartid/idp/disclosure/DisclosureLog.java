@@ -59,10 +59,7 @@ public class DisclosureLog {
     /** Walks the whole chain by SEQ and reports the first broken entry, if any. */
     public DisclosureChain.ChainVerification verify() {
         EntityManager em = em();
-        // Read the head first: entries appended while the walk runs are then simply not checked this time.
-        DisclosureHeadEntity head = em.find(DisclosureHeadEntity.class, DisclosureHeadEntity.THE_HEAD);
-        long headSeq = head.getLastSeq();
-        String headHash = head.getLastHash();
+        ChainHead atStart = head(em);
         DisclosureChain chain = new DisclosureChain();
         long after = 0;
         List<Disclosure> page;
@@ -72,14 +69,16 @@ public class DisclosureLog {
                     .setMaxResults(VERIFY_PAGE)
                     .getResultList();
             for (Disclosure entry : page) {
-                if (entry.seq() > headSeq) {
-                    return chain.end(headSeq, headHash);
-                }
                 chain.check(entry);
                 after = entry.seq();
             }
         } while (page.size() == VERIFY_PAGE);
-        return chain.end(headSeq, headHash);
+        return chain.end(atStart, head(em));
+    }
+
+    /** The head row as committed now (a query, not the persistence context's copy). */
+    private static ChainHead head(EntityManager em) {
+        return em.createNamedQuery(DisclosureHeadEntity.READ, ChainHead.class).getSingleResult();
     }
 
     private EntityManager em() {

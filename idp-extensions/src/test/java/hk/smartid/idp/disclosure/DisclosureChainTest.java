@@ -32,7 +32,7 @@ class DisclosureChainTest {
     private static ChainVerification verify(List<Disclosure> entries, long headSeq, String headHash) {
         DisclosureChain chain = new DisclosureChain();
         entries.forEach(chain::check);
-        return chain.end(headSeq, headHash);
+        return chain.end(new ChainHead(headSeq, headHash), new ChainHead(headSeq, headHash));
     }
 
     /** Checked against the head the appends left, i.e. the untouched chain's last entry. */
@@ -178,6 +178,28 @@ class DisclosureChainTest {
 
             assertThat(broken.seq()).isEqualTo(3);
             assertThat(broken.reason()).contains("chain head");
+        }
+
+        @Test
+        void shouldReportEntriesAddedBeyondTheHead() {
+            List<Disclosure> original = chainOf(5);
+
+            ChainVerification result = verifyAgainstOriginalHead(original, original.subList(0, 4));
+
+            assertThat(result.firstBroken()).extracting(ChainBreak::seq, ChainBreak::id).containsExactly(5L, null);
+            assertThat(result.firstBroken().reason()).startsWith("entries beyond the chain head");
+        }
+
+        @Test
+        void shouldAcceptEntriesAppendedWhileTheCheckRan() {
+            List<Disclosure> entries = chainOf(5);
+            Disclosure third = entries.get(2);
+            Disclosure last = entries.get(4);
+            DisclosureChain chain = new DisclosureChain();
+            entries.forEach(chain::check);
+
+            assertThat(chain.end(new ChainHead(third.seq(), third.entryHash()), new ChainHead(last.seq(), last.entryHash())))
+                    .isEqualTo(new ChainVerification(true, 5, null));
         }
 
         @Test
