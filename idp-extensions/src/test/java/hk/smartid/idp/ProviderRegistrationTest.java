@@ -2,9 +2,11 @@ package hk.smartid.idp;
 
 import hk.smartid.idp.assurance.AssuranceLevelMapper;
 import hk.smartid.idp.passkey.PasskeyUseListenerFactory;
+import hk.smartid.idp.persondata.DataSharingResourceProviderFactory;
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.protocol.ProtocolMapper;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 import java.util.ServiceLoader;
 
@@ -24,5 +26,13 @@ class ProviderRegistrationTest {
         assertThat(ServiceLoader.load(EventListenerProviderFactory.class).stream().map(ServiceLoader.Provider::type))
                 .contains(PasskeyUseListenerFactory.class);
         assertThat(PasskeyUseListenerFactory.PROVIDER_ID).isEqualTo("smartid-passkey-use");
+    }
+
+    @Test
+    void shouldServeDataSharingUnderTheRealm() {
+        assertThat(ServiceLoader.load(RealmResourceProviderFactory.class).stream().map(ServiceLoader.Provider::get)
+                .filter(DataSharingResourceProviderFactory.class::isInstance)
+                .map(RealmResourceProviderFactory::getId))
+                .containsExactly("data-sharing");
     }
 }

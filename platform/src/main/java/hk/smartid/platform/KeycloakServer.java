@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +48,17 @@ final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot install our providers and realm into " + home, e);
         }
-        process = ServerProcess.start(List.of(
-                        home.resolve("bin/kc.sh").toString(), "start-dev",
-                        "--http-port=" + settings.keycloakPort(),
-                        "--http-management-port=" + settings.keycloakManagementPort(),
-                        "--import-realm"),
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + settings.keycloakPort(),
+                "--http-management-port=" + settings.keycloakManagementPort(),
+                "--import-realm"));
+        if (settings.idpDatabaseShared()) {
+            // Keycloak's own dev-file URL, plus AUTO_SERVER. Not through --db-url-properties: Keycloak then adds
+            // DB_CLOSE_ON_EXIT=FALSE, which H2 refuses together with AUTO_SERVER; an explicit --db-url is used as is.
+            command.add("--db-url=" + databaseUrl() + ";NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=0");
+        }
+        process = ServerProcess.start(command,
                 Map.of(
                         "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword(),
@@ -64,6 +71,15 @@ final class KeycloakServer {
         Readiness.awaitOk("Keycloak", settings.realmUrl().resolve(settings.realmUrl().getPath()
                         + "/.well-known/openid-configuration"), Duration.ofMinutes(4), process::isAlive,
                 log.toString());
+    }
+
+    /**
+     * The JDBC URL another process opens the running IdP's H2 database with (user and password empty, as Keycloak's
+     * dev mode creates it): the first to open the file serves it to the others over a local TCP port (H2's
+     * automatic mixed mode). Keycloak must have been started with {@link PlatformSettings#idpDatabaseShared()}.
+     */
+    String databaseUrl() {
+        return "jdbc:h2:file:" + home().resolve("data/h2/keycloakdb") + ";AUTO_SERVER=TRUE";
     }
 
     /** Deletes the IdP's embedded database, so the next start imports the realm from config/ afresh. */

@@ -64,6 +64,14 @@ public final class Platform implements AutoCloseable {
         return secrets;
     }
 
+    /** The JDBC URL of the running IdP's database, for tests started with {@link PlatformSettings#idpDatabaseShared()}. */
+    public String idpDatabaseUrl() {
+        if (!settings.idpDatabaseShared()) {
+            throw new IllegalStateException("Keycloak holds its database alone; start it with idpDatabaseShared");
+        }
+        return keycloak.databaseUrl();
+    }
+
     public String keycloakAdminUsername() {
         return KeycloakServer.ADMIN_USERNAME;
     }

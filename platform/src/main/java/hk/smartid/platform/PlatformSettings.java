@@ -10,8 +10,16 @@ import java.nio.file.Path;
  * @param varDir         all state (unpacked servers, databases, logs, generated secrets); safe to delete
  * @param keycloakPort   the IdP's HTTP port
  * @param payaraPortBase Payara's port base: HTTP is base + 80, administration base + 48
+ * @param idpDatabaseShared whether a test may open the IdP's H2 database while Keycloak runs (H2's automatic
+ *                       mixed mode), e.g. to tamper with the disclosure log; never for ./run.sh
  */
-public record PlatformSettings(Path artifacts, Path varDir, int keycloakPort, int payaraPortBase) {
+public record PlatformSettings(Path artifacts, Path varDir, int keycloakPort, int payaraPortBase,
+                               boolean idpDatabaseShared) {
+
+    /** Keycloak alone holds its database. */
+    public PlatformSettings(Path artifacts, Path varDir, int keycloakPort, int payaraPortBase) {
+        this(artifacts, varDir, keycloakPort, payaraPortBase, false);
+    }
 
     /** The ports the README and the architecture page promise: IdP on 8180, portal on 8080. */
     public static PlatformSettings development(Path artifacts, Path varDir) {

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * Starts the real platform (Keycloak with our providers and a freshly imported realm, Payara with the EAR) once for all
  * test classes in the JVM, on ports of its own so a developer's ./run.sh can keep running, and stops it
- * when the test run ends (JUnit closes what the root store holds). Test classes take the {@link Platform} as a parameter.
+ * when the test run ends (JUnit closes what the root store holds). Tests may open the IdP's database
+ * ({@link Platform#idpDatabaseUrl()}), e.g. to tamper with the disclosure log. Test classes take the {@link Platform} as a parameter.
  */
 public class RunningPlatform implements BeforeAllCallback, ParameterResolver {
 
@@ -40,7 +41,7 @@ public class RunningPlatform implements BeforeAllCallback, ParameterResolver {
 
     private static PlatformSettings settings() {
         return new PlatformSettings(Path.of(required("platform.artifacts")), Path.of(required("platform.var")),
-                KEYCLOAK_PORT, PAYARA_PORT_BASE);
+                KEYCLOAK_PORT, PAYARA_PORT_BASE, true);
     }
 
     private static String required(String property) {

@@ -1,0 +1,290 @@
+package hk.smartid.idp.persondata;
+
+import hk.smartid.idp.access.BearerCaller;
+import hk.smartid.idp.assurance.AssuranceLevel;
+import hk.smartid.idp.bank.BankClient;
+import hk.smartid.idp.bank.DataItem;
+import hk.smartid.idp.consent.Consent;
+import hk.smartid.idp.consent.ConsentLedger;
+import hk.smartid.idp.consent.ResidentConsentsResource;
+import hk.smartid.idp.disclosure.Disclosure;
+import hk.smartid.idp.disclosure.DisclosureChain.ChainVerification;
+import hk.smartid.idp.disclosure.DisclosureLog;
+import hk.smartid.idp.persondata.PersonDataResponse.PersonData;
+import hk.smartid.idp.persondata.PersonDataResponse.Verification;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.TokenVerifier;
+import org.keycloak.common.Profile;
+import org.keycloak.common.VerificationException;
+import org.keycloak.crypto.KeyType;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.crypto.SignatureProvider;
+import org.keycloak.jose.jwe.JWEConstants;
+import org.keycloak.jose.jwk.JWK;
+import org.keycloak.keys.PublicKeyStorageProvider;
+import org.keycloak.keys.PublicKeyStorageUtils;
+import org.keycloak.keys.loader.ClientPublicKeyLoader;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.TokenManager;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.util.DPoPUtil;
+import org.keycloak.services.util.UserSessionUtil;
+import org.keycloak.util.TokenUtil;
+
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Banking Made Easy at the IdP, {@code /realms/smartid/data-sharing} (docs/banking-made-easy.md): the person-data
+ * API banks call with a DPoP-bound token, the resident's own consents and disclosures, and the auditors' check
+ * of the disclosure log.
+ */
+public class DataSharingResource {
+
+    public static final String RESIDENT_ROLE = "resident";
+    public static final String AUDITOR_ROLE = "auditor";
+    public static final String APPLICATION_JOSE = "application/jose";
+
+    private static final Logger LOG = Logger.getLogger(DataSharingResource.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Clock clock;
+
+    DataSharingResource(KeycloakSession session, Clock clock) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.clock = clock;
+    }
+
+    /**
+     * The consented data of the resident behind a bank's access token. The token is checked as Keycloak's own
+     * UserInfo endpoint checks it, and further: only {@code Authorization: DPoP} with a proof for this URL and
+     * method, bound to the token's {@code cnf.jkt}, from a bank client, while the resident's consent is in force.
+     * The disclosure is logged in the same transaction as the answer.
+     */
+    @GET
+    @Path("person")
+    @Produces(APPLICATION_JOSE)
+    public Response person() {
+        Instant now = clock.instant();
+        AppAuthManager.AuthHeader authorization;
+        try {
+            authorization = AppAuthManager.extractAuthorizationHeaderTokenOrReturnNull(session.getContext().getRequestHeaders());
+        } catch (NotAuthorizedException e) {
+            return invalidToken("more than one Authorization header");
+        }
+        if (authorization == null || !DPoPUtil.DPOP_SCHEME.equals(authorization.getScheme())) {
+            return invalidToken("a DPoP-bound access token is required: Authorization: DPoP");
+        }
+        if (!Profile.isFeatureEnabled(Profile.Feature.DPOP)) {
+            // Without the feature Keycloak neither binds tokens nor checks proofs: nothing could be released safely.
+            return invalidToken("DPoP is not enabled at this IdP");
+        }
+
+        AccessToken token;
+        ClientModel client;
+        try {
+            token = verifiedToken(authorization.getToken());
+            client = realm.getClientByClientId(token.getIssuedFor());
+            if (client == null) {
+                return invalidToken("client not found");
+            }
+            TokenVerifier.createWithoutSignature(token)
+                    .withChecks(TokenManager.NotBeforeCheck.forModel(client), new TokenManager.TokenRevocationCheck(session))
+                    .verify();
+        } catch (VerificationException e) {
+            return invalidToken(e.getMessage() == null ? "token verification failed" : e.getMessage());
+        }
+        if (!client.isEnabled() || !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(client.getProtocol())) {
+            return invalidToken("client disabled");
+        }
+        Optional<BankClient> bank = BankClient.of(client);
+        if (bank.isEmpty()) {
+            return refused(Response.Status.FORBIDDEN, "insufficient_scope", "only banks may fetch person data");
+        }
+
+        UserSessionUtil.UserSessionValidationResult sessionCheck =
+                UserSessionUtil.findValidSessionForAccessToken(session, realm, token, client, invalid -> { });
+        if (sessionCheck.getError() != null) {
+            return invalidToken("session ended");
+        }
+        UserSessionModel userSession = sessionCheck.getUserSession();
+        UserModel user = userSession.getUser();
+        if (user == null || !user.isEnabled()) {
+            return invalidToken("user disabled");
+        }
+
+        Optional<Consent> consent = new ConsentLedger(session).activeConsent(realm, user, client.getClientId(), now);
+        if (consent.isEmpty()) {
+            return invalidToken("consent revoked or expired");
+        }
+
+        Optional<KeyWrapper> bankKey = encryptionKeyOf(client);
+        KeyWrapper realmKey = session.keys().getActiveKey(realm, KeyUse.SIG, "RS256");
+        if (bankKey.isEmpty() || realmKey == null) {
+            LOG.warnf("Person data for bank %s cannot be sealed: %s", client.getClientId(),
+                    bankKey.isEmpty() ? "no RSA encryption key in its JWKS" : "the realm has no active RS256 key");
+            return Response.serverError().type(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .entity(Map.of("error", "server_error")).build();
+        }
+
+        Map<DataItem, Object> values = new LinkedHashMap<>();
+        PersonDataResponse.releasable(consent.get().items(), token.getScope())
+                .forEach(item -> item.valueOf(user).ifPresent(value -> values.put(item, value)));
+        AssuranceLevel level = AssuranceLevel.ofAttribute(user.getFirstAttribute(AssuranceLevel.USER_ATTRIBUTE));
+        String disclosureId = UUID.randomUUID().toString();
+        PersonData data = new PersonData(Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()),
+                client.getClientId(), token.getSubject(), disclosureId, consent.get().purpose(), level.acr(),
+                level == AssuranceLevel.VERIFIED,
+                new Verification(user.getFirstAttribute("verified_by"), user.getFirstAttribute("verified_branch"),
+                        user.getFirstAttribute("verified_at")),
+                values);
+        String jwe = PersonDataResponse.seal(data, now, (PrivateKey) realmKey.getPrivateKey(), realmKey.getKid(),
+                (RSAPublicKey) bankKey.get().getPublicKey(), bankKey.get().getKid());
+
+        // Last, so the log's head stays locked only from here to the commit.
+        new DisclosureLog(session).append(realm, user, disclosureId, client.getClientId(), consent.get().id(),
+                List.copyOf(values.keySet()), now);
+        return Response.ok(jwe, APPLICATION_JOSE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** The calling resident's disclosures, newest first. */
+    @GET
+    @Path("disclosures")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response disclosures() {
+        Optional<BearerCaller> caller = BearerCaller.of(session);
+        if (caller.isEmpty()) {
+            return BearerCaller.invalidToken();
+        }
+        if (!caller.get().hasRealmRole(RESIDENT_ROLE)) {
+            return BearerCaller.insufficientRole();
+        }
+        UserModel user = caller.get().user();
+        List<Disclosure> disclosures = new DisclosureLog(session).disclosuresOf(realm, user);
+        Map<String, String> purposeOfConsent = disclosures.isEmpty() ? Map.of()
+                : new ConsentLedger(session).consentsOf(realm, user).stream()
+                        .collect(Collectors.toMap(Consent::id, Consent::purpose));
+        Map<String, Map<String, String>> bankNames = disclosures.stream().map(Disclosure::clientId).distinct()
+                .collect(Collectors.toMap(Function.identity(), this::bankNames));
+        return Response.ok(disclosures.stream()
+                        .map(d -> new DisclosureLine(d.id(), d.at().toString(), d.clientId(), bankNames.get(d.clientId()),
+                                purposeOfConsent.get(d.consentId()), d.scopes()))
+                        .toList())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** Whether the disclosure log's hash chain is intact, for auditors. */
+    @GET
+    @Path("disclosure-log/verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verification() {
+        Optional<BearerCaller> caller = BearerCaller.of(session);
+        if (caller.isEmpty()) {
+            return BearerCaller.invalidToken();
+        }
+        if (!caller.get().hasRealmRole(AUDITOR_ROLE)) {
+            return BearerCaller.insufficientRole();
+        }
+        ChainVerification result = new DisclosureLog(session).verify();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("intact", result.intact());
+        answer.put("entries", result.entries());
+        if (result.firstBroken() != null) {
+            Map<String, Object> broken = new LinkedHashMap<>();
+            broken.put("seq", result.firstBroken().seq());
+            broken.put("id", result.firstBroken().id());
+            broken.put("reason", result.firstBroken().reason());
+            answer.put("firstBroken", broken);
+        }
+        return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @Path("consents")
+    public Object consents() {
+        return new ResidentConsentsResource(session);
+    }
+
+    /** Signature, expiry, issuer, and the DPoP proof for this request bound to the token, as UserInfo checks them. */
+    private AccessToken verifiedToken(String encoded) throws VerificationException {
+        TokenVerifier<AccessToken> verifier = TokenVerifier.create(encoded, AccessToken.class).withDefaultChecks()
+                .realmUrl(Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        verifier = DPoPUtil.withDPoPVerifier(verifier, realm, new DPoPUtil.Validator(session)
+                .request(session.getContext().getHttpRequest()).uriInfo(session.getContext().getUri()).accessToken(encoded));
+        SignatureProvider signatures = session.getProvider(SignatureProvider.class, verifier.getHeader().getAlgorithm().name());
+        if (signatures == null) {
+            throw new VerificationException("unsupported token algorithm");
+        }
+        verifier.verifierContext(signatures.verifier(verifier.getHeader().getKeyId()));
+        AccessToken token = verifier.verify().getToken();
+        // withDPoPVerifier refuses a DPoP token sent as Bearer; this refuses a Bearer token sent as DPoP, in any case.
+        if (!DPoPUtil.DPOP_TOKEN_TYPE.equals(token.getType()) || !DPoPUtil.isDPoPToken(token)) {
+            throw new VerificationException("the access token is not DPoP-bound");
+        }
+        return token;
+    }
+
+    /**
+     * The bank's RSA encryption key from its registered JWKS, through Keycloak's cache of client keys (the one ID
+     * token encryption uses). A key that names no {@code alg} is taken too, as long as it is RSA for encryption.
+     */
+    private Optional<KeyWrapper> encryptionKeyOf(ClientModel client) {
+        PublicKeyStorageProvider keys = session.getProvider(PublicKeyStorageProvider.class);
+        String cacheKey = PublicKeyStorageUtils.getClientModelCacheKey(realm.getId(), client.getId(), JWK.Use.ENCRYPTION);
+        return Optional.ofNullable(keys.getFirstPublicKey(cacheKey,
+                key -> KeyType.RSA.equals(key.getType()) && key.getPublicKey() instanceof RSAPublicKey
+                        && (key.getAlgorithm() == null || JWEConstants.RSA_OAEP_256.equals(key.getAlgorithm())),
+                new ClientPublicKeyLoader(session, client, JWK.Use.ENCRYPTION)));
+    }
+
+    private Map<String, String> bankNames(String clientId) {
+        return BankClient.of(realm.getClientByClientId(clientId)).map(BankClient::names)
+                // The bank's client may have been deleted since: the log still names it.
+                .orElseGet(() -> BankClient.LANGUAGES.stream().collect(Collectors.toMap(Function.identity(), tag -> clientId)));
+    }
+
+    private static Response invalidToken(String description) {
+        return refused(Response.Status.UNAUTHORIZED, "invalid_token", description);
+    }
+
+    /** RFC 9449 section 7.1: the DPoP scheme's challenge, with the error in the body as well. */
+    private static Response refused(Response.Status status, String error, String description) {
+        String quotable = description.replace("\\", "").replace("\"", "'");
+        return Response.status(status)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "DPoP error=\"" + error + "\", error_description=\"" + quotable + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", error, "error_description", quotable))
+                .build();
+    }
+
+    /** One disclosure as the resident reads it. */
+    record DisclosureLine(String id, String at, String clientId, Map<String, String> bankName, String purpose,
+                          List<String> items) {
+    }
+}
