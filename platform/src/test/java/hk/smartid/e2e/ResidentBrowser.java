@@ -20,14 +20,14 @@ import java.time.Duration;
  * for the platform authenticator of a phone or laptop (internal transport, resident keys, user
  * verification by fingerprint or screen lock that always succeeds).
  */
-final class ResidentBrowser implements AutoCloseable {
+public final class ResidentBrowser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     VirtualAuthenticator authenticator;
 
-    ResidentBrowser() {
+    public ResidentBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -60,7 +60,7 @@ final class ResidentBrowser implements AutoCloseable {
      * From the IdP's passkey login page, fills the self-registration form; leaves the browser on the
      * page that asks for a new passkey.
      */
-    void startRegistration(String contact, String displayName) {
+    public void startRegistration(String contact, String displayName) {
         click(By.cssSelector("#kc-registration a"));
         find(By.id("username")).sendKeys(contact);
         find(By.id("firstName")).sendKeys(displayName);
@@ -72,7 +72,7 @@ final class ResidentBrowser implements AutoCloseable {
      * Opens the activation link of a counter's slip (what its QR code holds) and types what the slip and
      * the HKID card say; the code arrives pre-filled from the link.
      */
-    void activate(String portal, String hkid, String birth, String code) {
+    public void activate(String portal, String hkid, String birth, String code) {
         open(portal + "/activate?code=" + code);
         if (!find(By.id("activationCode")).getAttribute("value").equals(code)) {
             throw new AssertionError("The activation link did not pre-fill the code");
@@ -94,17 +94,17 @@ final class ResidentBrowser implements AutoCloseable {
      * then asks for a name with window.prompt, which the test answers in the page (a prompt racing
      * WebDriver commands makes them fail at random).
      */
-    void registerPasskey() {
+    public void registerPasskey() {
         find(By.id("registerWebAuthn"));
         driver.executeScript("window.prompt = () => 'Test passkey';");
         click(By.id("registerWebAuthn"));
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         try {
             return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -113,15 +113,15 @@ final class ResidentBrowser implements AutoCloseable {
         }
     }
 
-    WebElement testId(String id) {
+    public WebElement testId(String id) {
         return find(By.cssSelector("[data-testid='" + id + "']"));
     }
 
-    void click(By by) {
+    public void click(By by) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    void awaitUrlStartingWith(String prefix) {
+    public void awaitUrlStartingWith(String prefix) {
         try {
             new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(prefix));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -133,11 +133,11 @@ final class ResidentBrowser implements AutoCloseable {
         return driver.navigate();
     }
 
-    String url() {
+    public String url() {
         return driver.getCurrentUrl();
     }
 
-    String pageText() {
+    public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }
 
