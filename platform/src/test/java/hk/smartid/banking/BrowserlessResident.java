@@ -139,7 +139,7 @@ public final class BrowserlessResident {
 
     /** On the consent page: approves sharing what the bank asked for. Returns the redirect to the bank. */
     public Page approveConsent(Page consent) throws Exception {
-        throw new UnsupportedOperationException("TODO after merging the consent page");
+        return consent.submit("smartid-consent-form", Map.of("decision", "approve"));
     }
 
     public Page get(URI uri) throws Exception {

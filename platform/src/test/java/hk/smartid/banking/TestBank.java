@@ -37,6 +37,9 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import hk.smartid.platform.Platform;
 
 import java.net.URI;
@@ -56,7 +59,7 @@ public final class TestBank {
 
     public static final String PURPOSE = "account-opening";
     public static final List<String> ITEMS = List.of("person.name_en", "person.name_zh", "person.hkid",
-            "person.birthdate", "person.address", "person.mobile");
+            "person.birthdate", "person.address", "person.mobile", "person.email");
 
     private final Platform platform;
     private final String clientId;
@@ -70,7 +73,8 @@ public final class TestBank {
     private TestBank(Platform platform, String clientId) throws Exception {
         this.platform = platform;
         this.clientId = clientId;
-        this.redirectUri = URI.create("http://localhost:1/" + clientId + "/callback");
+        // On the sample bank's server, which answers 404: a browser lands somewhere real, and the test reads the URL.
+        this.redirectUri = URI.create(platform.settings().bankUrl() + "/test/" + clientId + "/callback");
         this.signingKey = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("sig-" + clientId).generate();
         this.encryptionKey = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("enc-" + clientId).generate();
         this.dpopKey = new ECKeyGenerator(Curve.P_256).keyID("dpop-" + clientId).generate();
@@ -94,7 +98,7 @@ public final class TestBank {
                  "redirectUris": ["%s"],
                  "jwks": %s,
                  "purposes": [{"id": "%s",
-                   "statement": {"en": "To open an account", "zh-HK": "開立戶口", "zh-CN": "开立户口"},
+                   "statement": {"en": "To open a bank account for you.", "zh-HK": "為你開立銀行戶口。", "zh-CN": "为你开立银行账户。"},
                    "items": [%s]}]}"""
                 .formatted(clientId, redirectUri, new JWKSet(List.of(signingKey.toPublicJWK(), encryptionKey.toPublicJWK())),
                         PURPOSE, String.join(", ", ITEMS.stream().map(item -> "\"" + item + "\"").toList()));
@@ -199,14 +203,19 @@ public final class TestBank {
         return request;
     }
 
-    /** Redeems a code the proper way; returns the DPoP-bound access token. */
-    public DPoPAccessToken redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
+    /** Redeems a code the proper way; returns the ID token and the access token. */
+    public OIDCTokens tokens(AuthorizationCode code, CodeVerifier verifier) throws Exception {
         HTTPResponse answer = tokenRequest(code, verifier, assertion(), true).send();
-        TokenResponse response = TokenResponse.parse(answer);
+        TokenResponse response = OIDCTokenResponseParser.parse(answer);
         if (!response.indicatesSuccess()) {
             throw new AssertionError("Token endpoint answered " + answer.getStatusCode() + ": " + answer.getBody());
         }
-        AccessToken token = response.toSuccessResponse().getTokens().getAccessToken();
+        return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+    }
+
+    /** Redeems a code the proper way; returns the DPoP-bound access token. */
+    public DPoPAccessToken redeem(AuthorizationCode code, CodeVerifier verifier) throws Exception {
+        AccessToken token = tokens(code, verifier).getAccessToken();
         if (!(token instanceof DPoPAccessToken dpopToken)) {
             throw new AssertionError("Expected a DPoP-bound token, got " + token.getType());
         }

@@ -25,7 +25,7 @@ public final class ResidentBrowser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     VirtualAuthenticator authenticator;
 
     public ResidentBrowser() {
@@ -61,7 +61,7 @@ public final class ResidentBrowser implements AutoCloseable {
      * From the IdP's passkey login page, fills the self-registration form; leaves the browser on the
      * page that asks for a new passkey.
      */
-    void startRegistration(String contact, String displayName) {
+    public void startRegistration(String contact, String displayName) {
         click(By.cssSelector("#kc-registration a"));
         find(By.id("username")).sendKeys(contact);
         find(By.id("firstName")).sendKeys(displayName);
@@ -105,7 +105,7 @@ public final class ResidentBrowser implements AutoCloseable {
         driver.get(url);
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         try {
             return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -114,11 +114,11 @@ public final class ResidentBrowser implements AutoCloseable {
         }
     }
 
-    WebElement testId(String id) {
+    public WebElement testId(String id) {
         return find(By.cssSelector("[data-testid='" + id + "']"));
     }
 
-    void click(By by) {
+    public void click(By by) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
@@ -138,7 +138,7 @@ public final class ResidentBrowser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    String pageText() {
+    public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }
 

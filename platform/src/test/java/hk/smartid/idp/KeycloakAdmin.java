@@ -46,7 +46,7 @@ public final class KeycloakAdmin {
         return token;
     }
 
-    Map<String, Object> object(String path) throws Exception {
+    public Map<String, Object> object(String path) throws Exception {
         return JSONObjectUtils.parse(send(HttpRequest.newBuilder(adminUri(path)).GET(), 200));
     }
 
@@ -54,7 +54,7 @@ public final class KeycloakAdmin {
         return JSONArrayUtils.parse(send(HttpRequest.newBuilder(adminUri(path)).GET(), 200));
     }
 
-    void post(String path, String json) throws Exception {
+    public void post(String path, String json) throws Exception {
         post(path, json, 201);
     }
 
@@ -68,7 +68,7 @@ public final class KeycloakAdmin {
         post("/partialImport", "{\"ifResourceExists\": \"SKIP\", \"users\": " + usersJsonArray + "}", 200);
     }
 
-    void put(String path, String json) throws Exception {
+    public void put(String path, String json) throws Exception {
         send(HttpRequest.newBuilder(adminUri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), 204);
     }
