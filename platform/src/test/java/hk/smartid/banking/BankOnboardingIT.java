@@ -64,9 +64,9 @@ class BankOnboardingIT {
     void shouldNameEachMissingOrUnsafeFieldAndCreateNothing() throws Exception {
         TestBank bank = TestBank.register(platform);
         String spoiled = bank.registration()
+                .replace(bank.redirectUri().toString(), "http://bank.example/*")
                 .replace(bank.clientId(), "spoiled-" + bank.clientId())
                 .replace("\"zh-HK\": \"測試銀行\", ", "")
-                .replace(bank.redirectUri().toString(), "http://bank.example/*")
                 .replace("\"person.mobile\"", "\"person.blood_type\"");
 
         HttpResponse<String> answer = bank.onboard(spoiled);

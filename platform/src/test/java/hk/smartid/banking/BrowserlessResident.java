@@ -12,6 +12,8 @@ import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
 import hk.smartid.platform.Platform;
 
+import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,6 +31,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +67,28 @@ public final class BrowserlessResident {
     }
 
     private static HttpClient newBrowser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder().cookieHandler(new LocalhostCookies()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Browsers keep Secure cookies on http://localhost (a secure context), and Keycloak marks its session
+     * cookies Secure; Java's cookie manager would drop them over http, so they are kept as a browser would.
+     */
+    private static final class LocalhostCookies extends CookieHandler {
+        private final CookieManager cookies = new CookieManager();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return cookies.get(uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            responseHeaders.forEach((name, values) -> headers.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(value -> value.replaceAll("(?i);\\s*Secure", "")).toList() : values));
+            cookies.put(uri, headers);
+        }
     }
 
     /** Forgets every cookie, as a new browser would: the next login needs the passkey again. */

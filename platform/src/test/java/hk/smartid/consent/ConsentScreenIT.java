@@ -54,6 +54,7 @@ class ConsentScreenIT {
         String hkid = StaffConsoleClient.randomHkid();
         try (ResidentBrowser phone = verifiedResident(hkid)) {
             phone.open(bank.authorizationUrl(verifier, TestBank.ITEMS).toString());
+            phone.confirmWithPasskey();
 
             assertThat(phone.find(By.id("kc-page-title")).getText()).contains("Share your details with Test Bank");
             assertThat(phone.find(By.id("smartid-consent-purpose")).getText()).isEqualTo("To open a bank account for you.");
@@ -89,6 +90,7 @@ class ConsentScreenIT {
         CodeVerifier verifier = new CodeVerifier();
         try (ResidentBrowser phone = verifiedResident(StaffConsoleClient.randomHkid())) {
             phone.open(bank.authorizationUrl(verifier, TestBank.ITEMS).toString());
+            phone.confirmWithPasskey();
             phone.click(By.id("smartid-consent-decline"));
 
             phone.awaitUrlStartingWith(bank.redirectUri().toString());
@@ -111,6 +113,7 @@ class ConsentScreenIT {
             browser.awaitUrlStartingWith(portal + "/dashboard");
 
             browser.open(bank.authorizationUrl(verifier, TestBank.ITEMS).toString());
+            browser.confirmWithPasskey();
 
             assertThat(browser.find(By.id("kc-page-title")).getText()).contains("Get your identity verified first");
             assertThat(browser.find(By.id("smartid-verify-steps")).getText()).contains("HKID card");

@@ -43,6 +43,8 @@ class BankingJourneyIT {
 
             phone.open(bank + "/");
             phone.click(By.id("open-account"));
+            // A bank asks for loa-verified: the resident confirms with the passkey even with a SmartID session.
+            phone.confirmWithPasskey();
             WebElement consent = phone.find(By.id("smartid-consent-form"));
             assertThat(phone.pageText()).contains("Sample Bank", HkidNumber.of(hkid).toString(), "陳大文");
             phone.click(By.id("smartid-consent-approve"));

@@ -101,6 +101,11 @@ public final class ResidentBrowser implements AutoCloseable {
         click(By.id("registerWebAuthn"));
     }
 
+    /** On the IdP's passkey page: signs in with this browser's passkey (the virtual authenticator answers). */
+    public void confirmWithPasskey() {
+        click(By.id("authenticateWebAuthnButton"));
+    }
+
     public void open(String url) {
         driver.get(url);
     }

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registers banks ({@code /realms/smartid/relying-parties}). Only a caller holding realm role
@@ -104,10 +105,13 @@ public class RelyingPartiesResource {
                         .entity(Map.of("error", "not_registered")).build());
     }
 
+    /** The refusal for this caller, or null when it may register banks. */
     private Response refusalOfCaller() {
-        return BearerCaller.of(session)
-                .map(caller -> caller.hasRealmRole(ONBOARDING_ROLE) ? null : BearerCaller.insufficientRole())
-                .orElseGet(BearerCaller::invalidToken);
+        Optional<BearerCaller> caller = BearerCaller.of(session);
+        if (caller.isEmpty()) {
+            return BearerCaller.invalidToken();
+        }
+        return caller.get().hasRealmRole(ONBOARDING_ROLE) ? null : BearerCaller.insufficientRole();
     }
 
     private static Map<String, Object> registrationOf(BankClient bank) {
