@@ -195,6 +195,20 @@ class BankRefusalsIT {
         }
 
         @Test
+        void shouldRefuseACodeFromALoginThatSkippedTheConsentStep() throws Exception {
+            CodeVerifier verifier = new CodeVerifier();
+            BrowserlessResident newcomer = new BrowserlessResident(platform);
+            URI callback = newcomer.registerFrom(bank.authorizationUrl(verifier, List.of("person.hkid")),
+                    "newcomer-" + java.util.UUID.randomUUID() + "@example.hk", "Ho Ka Yan").location();
+            AuthorizationCode code = AuthorizationResponse.parse(callback).toSuccessResponse().getAuthorizationCode();
+
+            HTTPResponse answer = bank.tokenRequest(code, verifier, bank.assertion(), true).send();
+
+            assertThat(answer.getStatusCode()).isEqualTo(400);
+            assertThat(answer.getBody()).contains("invalid_grant");
+        }
+
+        @Test
         void shouldRefuseBankACodeRedeemedWithBankBsRegistration() throws Exception {
             CodeVerifier verifier = new CodeVerifier();
             AuthorizationCode code = approvedCode(bank, verifier, List.of("person.hkid"));

@@ -47,6 +47,7 @@ public final class BrowserlessResident {
     private static final Pattern CHALLENGE = Pattern.compile("challenge\\s*:\\s*'([^']+)'");
     private static final Pattern USER_ID = Pattern.compile("userid\\s*:\\s*'([^']+)'");
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"([^\"]+)\"");
+    private static final Pattern REGISTRATION_LINK = Pattern.compile("<a[^>]*href=\"([^\"]*/registrations?\\?[^\"]*)\"");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private HttpClient http = newBrowser();
@@ -105,6 +106,16 @@ public final class BrowserlessResident {
         if (page.status() != 200 || !page.uri().toString().startsWith(platform.settings().portalUrl().toString())) {
             throw new AssertionError("Activation did not land in the portal but on " + page.uri() + " (" + page.status() + ")");
         }
+    }
+
+    /**
+     * Opens an authorization URL and, instead of logging in, creates a new self-registered account from the
+     * login page's "Create an account" link, with this passkey. Returns where Keycloak then sends the browser.
+     */
+    public Page registerFrom(URI authorizationUrl, String contact, String displayName) throws Exception {
+        Page login = get(authorizationUrl);
+        Page form = get(login.uri().resolve(login.match(REGISTRATION_LINK).replace("&amp;", "&")));
+        return register(form.submit("kc-register-form", Map.of("username", contact, "firstName", displayName)));
     }
 
     /** On Keycloak's passkey registration page: answers as navigator.credentials.create() would. */

@@ -9,6 +9,13 @@ import java.util.List;
 public record Consent(String id, String userId, String clientId, String purpose, List<DataItem> items,
                       Instant grantedAt, Instant expiresAt, Instant revokedAt) {
 
+    /**
+     * The client-session note naming the consent given in this login: a bank's code is redeemed only when
+     * the login went through the consent step (Keycloak can finish a login without it, e.g. after
+     * registering an account from the bank's login page).
+     */
+    public static final String LOGIN_NOTE = "smartid.consent_id";
+
     public enum Status { ACTIVE, EXPIRED, REVOKED }
 
     public Status statusAt(Instant now) {

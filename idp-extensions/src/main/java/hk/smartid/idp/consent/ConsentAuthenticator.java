@@ -90,6 +90,7 @@ public class ConsentAuthenticator implements Authenticator {
                 request.get().bank().clientId(), request.get().purpose().id(), request.get().items(),
                 clock.instant().plus(validity));
         context.getEvent().detail("consent_id", consent.id()).detail("purpose", consent.purpose());
+        context.getAuthenticationSession().setClientNote(Consent.LOGIN_NOTE, consent.id());
         context.success();
     }
 

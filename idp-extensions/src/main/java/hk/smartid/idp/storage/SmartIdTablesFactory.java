@@ -1,4 +1,4 @@
-package hk.smartid.idp.consent;
+package hk.smartid.idp.storage;
 
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -7,16 +7,16 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
 /**
- * Registers {@link ConsentJpaEntityProvider} as {@value #PROVIDER_ID}. The id names the table where
- * Liquibase records the changelog as applied (its first 10 letters, {@code SMARTID_CO}): renaming it
- * would make Keycloak try to create the table again.
+ * Registers {@link SmartIdTables}. The id is the one the first tables (enrolment) shipped under: Liquibase
+ * keeps its record of applied changes in a table named after it, so renaming it would make Keycloak try to
+ * create every table again.
  */
-public class ConsentJpaEntityProviderFactory implements JpaEntityProviderFactory {
+public class SmartIdTablesFactory implements JpaEntityProviderFactory {
 
-    public static final String PROVIDER_ID = "smartid-consent";
+    public static final String PROVIDER_ID = "smartid-enrolment";
 
     // Stateless, so one instance serves every session.
-    private static final ConsentJpaEntityProvider PROVIDER = new ConsentJpaEntityProvider();
+    private static final SmartIdTables PROVIDER = new SmartIdTables();
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
