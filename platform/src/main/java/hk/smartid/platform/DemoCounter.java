@@ -78,8 +78,11 @@ final class DemoCounter {
                 Demo counter staff (development only): open %s/activate, then enter
                     HKID number %s, date of birth %s, activation code %s (valid 15 minutes;
                     a new one is printed at every start until the passkey is set up)
-                  and register a passkey; the staff console is then at %s/staff/index""".formatted(
-                settings.portalUrl(), STAFF_HKID, STAFF_BIRTH, code, settings.portalUrl());
+                  and register a passkey; the staff console is then at %s/staff/index
+                  This verified identity can also open an account at the sample bank (%s/, Banking Made Easy)
+                  and see what was shared under My data sharing (%s/data-sharing).""".formatted(
+                settings.portalUrl(), STAFF_HKID, STAFF_BIRTH, code, settings.portalUrl(), settings.bankUrl(),
+                settings.portalUrl());
     }
 
     private void grantCounterStaff(String admin, String userId) throws IOException, InterruptedException {
