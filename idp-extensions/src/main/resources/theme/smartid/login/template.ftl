@@ -13,7 +13,9 @@
       the same kc_locale URLs Keycloak builds;
     * a "passkeys only" notice on the passkey sign-in, registration and passkey registration pages;
     * no "Try another way" link on the passkey sign-in page (SmartID offers passkeys only);
-    * alerts get role="alert"/"status" so screen readers announce them.
+    * alerts get role="alert"/"status" so screen readers announce them;
+    * the passkey registration page asks for the new passkey's name in a labelled field (passkeyName)
+      instead of Keycloak's window.prompt pop-up.
 -->
 <#import "field.ftl" as field>
 <#import "footer.ftl" as loginFooter>
@@ -48,6 +50,38 @@
       <a class="smartid-locale__link" href="${l.url}" lang="${l.languageTag}" hreflang="${l.languageTag}">${l.label}</a>
     </#if>
   </li>
+</#macro>
+
+<#--
+  The new passkey's name, asked on the page before the passkey is created. Keycloak's webauthnRegister.js
+  asks for it with window.prompt once the device has made the passkey: a pop-up without explanation that
+  is easily dismissed by accident. On this page prompt answers from the field instead, so no pop-up
+  appears and Keycloak's script still writes the name into its authenticatorLabel form field. A blank
+  name is replaced by the suggested one on the server (PasskeyRegistration). Enter in the field creates
+  the passkey, as the button does. maxlength is PasskeyLabel.MAX_LENGTH (PasskeyLabelTest keeps them equal).
+-->
+<#macro passkeyName>
+  <form id="smartid-passkey-name-form" class="${properties.kcFormClass!} smartid-passkey-name" novalidate>
+    <div class="${properties.kcFormGroupClass}">
+      <div class="${properties.kcFormGroupLabelClass}">
+        <label for="smartid-passkey-name" class="${properties.kcFormLabelClass}">
+          <span class="${properties.kcFormLabelTextClass}">${msg("smartid.passkeyName")}</span>
+        </label>
+      </div>
+      <span class="${properties.kcInputClass}">
+        <input id="smartid-passkey-name" type="text" value="${msg("webauthn-registration-init-label")}"
+               maxlength="50" autocomplete="off" aria-describedby="smartid-passkey-name-help"/>
+      </span>
+      <p id="smartid-passkey-name-help" class="smartid-field-help">${msg("smartid.passkeyName.help")}</p>
+    </div>
+  </form>
+  <script>
+      window.prompt = () => document.getElementById("smartid-passkey-name").value;
+      document.getElementById("smartid-passkey-name-form").addEventListener("submit", (event) => {
+          event.preventDefault();
+          document.getElementById("registerWebAuthn").click();
+      });
+  </script>
 </#macro>
 
 <#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false>
@@ -245,6 +279,10 @@
             <div id="smartid-passkey-notice" class="smartid-notice">
                 <p>${msg("passkeyOnlyNotice")}</p>
             </div>
+        </#if>
+
+        <#if smartidPageId == "webauthn-register">
+            <@passkeyName/>
         </#if>
 
         <#nested "form">

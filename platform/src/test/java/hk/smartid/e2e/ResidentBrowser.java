@@ -24,6 +24,7 @@ import java.time.Duration;
 public final class ResidentBrowser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    static final By PASSKEY_NAME = By.id("smartid-passkey-name");
 
     public final ChromeDriver driver;
     VirtualAuthenticator authenticator;
@@ -90,14 +91,20 @@ public final class ResidentBrowser implements AutoCloseable {
         click(By.id("smartid-activate"));
     }
 
-    /**
-     * On the IdP's "create a passkey" page: creates the passkey on this browser's authenticator. Keycloak
-     * then asks for a name with window.prompt, which the test answers in the page (a prompt racing
-     * WebDriver commands makes them fail at random).
-     */
+    /** On the IdP's "create a passkey" page: creates the passkey, named "Test passkey". */
     public void registerPasskey() {
-        find(By.id("registerWebAuthn"));
-        driver.executeScript("window.prompt = () => 'Test passkey';");
+        registerPasskey("Test passkey");
+    }
+
+    /**
+     * On the IdP's "create a passkey" page: types {@code name} into the passkey name field and creates the
+     * passkey on this browser's authenticator. Were a window.prompt pop-up to appear, WebDriver would
+     * dismiss it and fail the next command.
+     */
+    public void registerPasskey(String name) {
+        WebElement field = find(PASSKEY_NAME);
+        field.clear();
+        field.sendKeys(name);
         click(By.id("registerWebAuthn"));
     }
 

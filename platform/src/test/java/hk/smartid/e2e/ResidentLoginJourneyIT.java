@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.virtualauthenticator.Credential;
 
 import java.security.KeyPairGenerator;
@@ -13,6 +15,7 @@ import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +79,12 @@ class ResidentLoginJourneyIT {
         }
     }
 
+    /** The names in "My passkeys", each shown first in its entry. */
+    private static List<String> passkeyNames(ResidentBrowser browser) {
+        return browser.driver.findElements(By.cssSelector("[data-testid='passkey'] strong")).stream()
+                .map(WebElement::getText).toList();
+    }
+
     private static String newContact() {
         return "resident-" + UUID.randomUUID() + "@example.hk";
     }
@@ -107,18 +116,28 @@ class ResidentLoginJourneyIT {
             browser.open(portal + "/login");
             browser.awaitUrlStartingWith(idp);
             browser.startRegistration(newContact(), "Cheung Wai Ling");
-            browser.registerPasskey();
+            // The name is asked on the page, labelled, with a suggestion and what it is for.
+            assertThat(browser.find(By.cssSelector("label[for='smartid-passkey-name']")).getText())
+                    .isEqualTo("Name of this passkey");
+            assertThat(browser.find(ResidentBrowser.PASSKEY_NAME).getAttribute("value")).isEqualTo("My phone");
+            assertThat(browser.find(By.id(browser.find(ResidentBrowser.PASSKEY_NAME).getAttribute("aria-describedby")))
+                    .getText()).contains("My passkeys");
+            browser.registerPasskey("Kitchen tablet");
             browser.awaitUrlStartingWith(portal + "/dashboard");
             browser.click(By.cssSelector("[data-testid='passkeys-link']"));
-            assertThat(browser.driver.findElements(By.cssSelector("[data-testid='passkey']"))).hasSize(1);
+            assertThat(passkeyNames(browser)).containsExactly("Kitchen tablet");
             // Registering is not logging in with the passkey.
             assertThat(browser.testId("passkey-last-used").getText()).isEqualTo("Never used to log in");
 
+            // On the new phone the resident clears the name and presses Enter: the passkey is created
+            // under the suggested name.
             browser.switchToNewDevice();
             browser.click(By.cssSelector("[data-testid='passkey-add']"));
-            browser.registerPasskey();
+            WebElement name = browser.find(ResidentBrowser.PASSKEY_NAME);
+            name.clear();
+            name.sendKeys(Keys.ENTER);
             browser.awaitUrlStartingWith(portal + "/passkeys");
-            assertThat(browser.driver.findElements(By.cssSelector("[data-testid='passkey']"))).hasSize(2);
+            assertThat(passkeyNames(browser)).containsExactlyInAnyOrder("Kitchen tablet", "My phone");
 
             browser.click(By.cssSelector("[data-testid='passkey-remove']"));
             assertThat(browser.testId("passkeys-message").getText()).contains("removed");

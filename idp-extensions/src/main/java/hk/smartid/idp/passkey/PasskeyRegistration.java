@@ -14,8 +14,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.credential.CredentialModel;
+import org.keycloak.theme.Theme;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +33,8 @@ public class PasskeyRegistration extends WebAuthnPasswordlessRegister {
 
     static final String ALREADY_REGISTERED_MESSAGE = "smartid.passkey.alreadyRegistered";
     static final String ALREADY_REGISTERED_ERROR = "passkey_already_registered";
+    /** Keycloak's message for the suggested name of a new passkey; our theme makes it "My phone". */
+    static final String SUGGESTED_NAME_MESSAGE = "webauthn-registration-init-label";
 
     private static final AttestationObjectConverter ATTESTATION_OBJECTS =
             new AttestationObjectConverter(new ObjectConverter());
@@ -46,7 +52,7 @@ public class PasskeyRegistration extends WebAuthnPasswordlessRegister {
         Optional<String> holder = credentialId(context.getHttpRequest().getDecodedFormParameters())
                 .flatMap(id -> directory.holderOf(context.getRealm(), id))
                 .filter(holderId -> !holderId.equals(user.getId()));
-        giveTheLabelItsOwnName(context.getHttpRequest().getDecodedFormParameters(), user);
+        nameThePasskey(context, user);
         if (holder.isPresent()) {
             context.getEvent().detail("reason", ALREADY_REGISTERED_ERROR).error(Errors.INVALID_REGISTRATION);
             context.challenge(context.form()
@@ -59,17 +65,30 @@ public class PasskeyRegistration extends WebAuthnPasswordlessRegister {
     }
 
     /**
-     * Keycloak refuses a second passkey with a name the account already uses ("Device already exists
-     * with the same name"), which is what a resident gets who accepts the suggested name twice.
+     * Stores the name the resident typed on the page, or the suggested one in their language if they
+     * cleared the field. A name the account already uses gets a number: Keycloak would refuse it
+     * ("Device already exists with the same name"), which is what a resident gets who accepts the
+     * suggested name twice.
      */
-    private static void giveTheLabelItsOwnName(MultivaluedMap<String, String> form, UserModel user) {
-        String label = form.getFirst(WebAuthnConstants.AUTHENTICATOR_LABEL);
+    private static void nameThePasskey(RequiredActionContext context, UserModel user) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         Set<String> used = user.credentialManager()
                 .getStoredCredentialsByTypeStream(WebAuthnCredentialModel.TYPE_PASSWORDLESS)
                 .map(CredentialModel::getUserLabel).filter(Objects::nonNull).collect(Collectors.toSet());
-        String unique = PasskeyLabel.unique(label, used);
-        if (unique != null && !unique.equals(label)) {
-            form.putSingle(WebAuthnConstants.AUTHENTICATOR_LABEL, unique);
+        form.putSingle(WebAuthnConstants.AUTHENTICATOR_LABEL,
+                PasskeyLabel.of(form.getFirst(WebAuthnConstants.AUTHENTICATOR_LABEL), suggestedName(context), used));
+    }
+
+    /** The name the page suggests, in the resident's language. */
+    private static String suggestedName(RequiredActionContext context) {
+        KeycloakSession session = context.getSession();
+        Locale locale = session.getContext().resolveLocale(context.getUser());
+        try {
+            return session.theme().getTheme(Theme.Type.LOGIN)
+                    .getEnhancedMessages(context.getRealm(), locale)
+                    .getProperty(SUGGESTED_NAME_MESSAGE);
+        } catch (IOException unreadableTheme) {
+            throw new UncheckedIOException("The login theme's messages cannot be read", unreadableTheme);
         }
     }
 

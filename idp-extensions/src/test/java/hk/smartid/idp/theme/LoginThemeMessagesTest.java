@@ -52,9 +52,9 @@ class LoginThemeMessagesTest {
             "smartid.contact.invalid", "smartid.displayName", "smartid.assuranceLevel",
             "missingUsernameMessage", "missingFirstNameMessage", "usernameExistsMessage",
             "invalidUserMessage",
-            // passkey registration page (labels are used inside a JavaScript prompt)
+            // passkey registration page: the suggested name of the new passkey is also what a blank name becomes
             "webauthn-registration-title", "doRegisterSecurityKey", "webauthn-registration-init-label",
-            "webauthn-registration-init-label-prompt", "doCancel",
+            "smartid.passkeyName", "smartid.passkeyName.help", "doCancel",
             // passkey errors
             "webauthn-error-title", "doTryAgain", "webauthn-error-auth-verification",
             "webauthn-error-registration", "webauthn-error-api-get", "webauthn-error-different-user",
