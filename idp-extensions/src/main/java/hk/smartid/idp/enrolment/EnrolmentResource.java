@@ -6,6 +6,7 @@ import hk.smartid.idp.audit.StaffAction;
 import hk.smartid.idp.audit.StaffActionOutcome;
 import hk.smartid.idp.audit.StaffAuditTrail;
 import hk.smartid.idp.hkid.HkidNumber;
+import hk.smartid.idp.hkid.HkidRegister;
 import hk.smartid.idp.passkey.PasskeyRegistrationFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
@@ -139,6 +141,10 @@ public class EnrolmentResource {
         resident.addRequiredAction(PasskeyRegistrationFactory.PROVIDER_ID);
         IssuedActivationCode code = new ActivationCodes(session)
                 .issue(realm, resident, call.staff().getId(), call.branch(), policy.activationCodeValidity());
+        // Claimed last, so that a concurrent enrolment of the same number waits only for this commit.
+        if (!new HkidRegister(session).claim(realm, resident, hkid)) {
+            return refuseClaimedMeanwhile(call, StaffAction.ENROL, hkid, null);
+        }
         audit(call, StaffAction.ENROL, resident.getId(), StaffActionOutcome.SUCCESS, null);
         return Response.status(Response.Status.CREATED).entity(new ActivationCodeIssued(resident.getId(), code)).build();
     }
@@ -210,8 +216,28 @@ public class EnrolmentResource {
             audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.INVALID, "profile " + profileErrors.keySet());
             return fieldErrors(profileErrors);
         }
+        if (!new HkidRegister(session).claim(realm, resident, hkid)) {
+            return refuseClaimedMeanwhile(call, StaffAction.VERIFY, hkid, residentId);
+        }
         audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.SUCCESS, null);
         return Response.ok(ResidentRecord.of(resident)).build();
+    }
+
+    /**
+     * The number was enrolled by a concurrent request after this one checked: nothing this request did is kept,
+     * and the refusal is audited in a transaction of its own, as the request's transaction is rolled back.
+     * {@code residentId} is the account the call was about; for a new enrolment, the number's holder is named.
+     */
+    private Response refuseClaimedMeanwhile(StaffCall call, StaffAction action, HkidNumber hkid, String residentId) {
+        session.getTransactionManager().setRollbackOnly();
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), auditSession -> {
+            String about = residentId != null ? residentId
+                    : new HkidRegister(auditSession).holderOf(hkid).orElse(null);
+            new StaffAuditTrail(auditSession).record(auditSession.realms().getRealm(realm.getId()), action,
+                    call.staff().getId(), call.staff().getUsername(), call.branch(), about,
+                    StaffActionOutcome.DUPLICATE, "hkid already enrolled");
+        });
+        return error(Response.Status.CONFLICT, "hkid_already_enrolled");
     }
 
     /** Keycloak's user-profile errors as field errors: the request field to the message key of its first error. */

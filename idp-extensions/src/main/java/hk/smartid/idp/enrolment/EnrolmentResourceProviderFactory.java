@@ -1,8 +1,10 @@
 package hk.smartid.idp.enrolment;
 
+import hk.smartid.idp.hkid.HkidRegister;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
@@ -25,6 +27,12 @@ public class EnrolmentResourceProviderFactory implements RealmResourceProviderFa
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // An administrator removing an account frees its HKID number, so the person can be enrolled again.
+        factory.register(event -> {
+            if (event instanceof UserModel.UserRemovedEvent removed) {
+                new HkidRegister(removed.getKeycloakSession()).release(removed.getRealm(), removed.getUser());
+            }
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import hk.smartid.idp.consent.ConsentEntity;
 import hk.smartid.idp.disclosure.DisclosureEntity;
 import hk.smartid.idp.disclosure.DisclosureHeadEntity;
 import hk.smartid.idp.enrolment.ActivationCodeEntity;
+import hk.smartid.idp.hkid.HkidClaimEntity;
 import hk.smartid.idp.passkey.PasskeyUseEntity;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
@@ -22,7 +23,7 @@ public class SmartIdTables implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(ActivationCodeEntity.class, StaffAuditEntity.class, ConsentEntity.class, DisclosureEntity.class,
-                DisclosureHeadEntity.class, PasskeyUseEntity.class);
+                DisclosureHeadEntity.class, PasskeyUseEntity.class, HkidClaimEntity.class);
     }
 
     @Override
