@@ -52,6 +52,8 @@ final class KeycloakServer {
                 home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + settings.keycloakPort(),
                 "--http-management-port=" + settings.keycloakManagementPort(),
+                // Hibernate logs a refused SQL statement's values (an HKID number on a duplicate claim) at WARN.
+                "--log-level=INFO,org.hibernate.orm.jdbc.error:ERROR",
                 "--import-realm"));
         if (settings.idpDatabaseShared()) {
             // Keycloak's own dev-file URL, plus AUTO_SERVER. Not through --db-url-properties: Keycloak then adds
