@@ -7,6 +7,7 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import hk.smartid.idp.KeycloakAdmin;
+import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
 import hk.smartid.platform.RunningPlatform;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ class BankOnboardingIT {
         assertThat(client.get("optionalClientScopes")).asList().containsExactlyInAnyOrderElementsOf(TestBank.ITEMS);
         assertThat(client.get("defaultClientScopes")).asList().containsExactly("basic");
         assertThat(client.get("protocolMappers").toString()).contains("oidc-sha256-pairwise-sub-mapper");
+        // Auditors see the registration in the staff audit trail.
+        assertThat(StaffConsoleClient.withRole(platform, "auditor", null).auditTrail().body())
+                .contains("REGISTER_BANK", "client " + bank.clientId());
     }
 
     @Test

@@ -184,7 +184,16 @@ public final class TestBank {
 
     /** Pushes a well-behaved request and returns the URL to send the resident's browser to. */
     public URI authorizationUrl(CodeVerifier verifier, List<String> items) throws Exception {
-        HTTPResponse answer = push(authorizationRequest(verifier, items).build(), assertion());
+        return authorizationUrl(authorizationRequest(verifier, items));
+    }
+
+    /** As {@link #authorizationUrl(CodeVerifier, List)}, asking SmartID to speak the resident's language. */
+    public URI authorizationUrl(CodeVerifier verifier, List<String> items, String uiLocales) throws Exception {
+        return authorizationUrl(authorizationRequest(verifier, items).customParameter("ui_locales", uiLocales));
+    }
+
+    private URI authorizationUrl(AuthorizationRequest.Builder request) throws Exception {
+        HTTPResponse answer = push(request.build(), assertion());
         if (answer.getStatusCode() != 201) {
             throw new AssertionError("PAR answered " + answer.getStatusCode() + ": " + answer.getBody());
         }

@@ -85,6 +85,19 @@ class ConsentScreenIT {
     }
 
     @Test
+    void shouldAskInTheResidentsLanguageWithTheBanksNameAndPurposeInIt() throws Exception {
+        TestBank bank = TestBank.register(platform);
+        try (ResidentBrowser phone = verifiedResident(StaffConsoleClient.randomHkid())) {
+            phone.open(bank.authorizationUrl(new CodeVerifier(), TestBank.ITEMS, "zh-HK").toString());
+            phone.confirmWithPasskey();
+
+            assertThat(phone.find(By.id("kc-page-title")).getText()).contains("測試銀行");
+            assertThat(phone.find(By.id("smartid-consent-purpose")).getText()).isEqualTo("為你開立銀行戶口。");
+            assertThat(phone.find(By.id("smartid-consent-approve")).getText()).doesNotContainPattern("[A-Za-z]");
+        }
+    }
+
+    @Test
     void shouldSendAccessDeniedAndStoreNothingWhenTheResidentDeclines() throws Exception {
         TestBank bank = TestBank.register(platform);
         CodeVerifier verifier = new CodeVerifier();

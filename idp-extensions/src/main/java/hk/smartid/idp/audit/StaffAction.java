@@ -1,6 +1,6 @@
 package hk.smartid.idp.audit;
 
-/** What a counter staff member did; stored by name, so never rename a value. */
+/** What a counter staff member (or the onboarding service account) did; stored by name, so never rename a value. */
 public enum StaffAction {
     /** Looked residents up (by HKID number, name, ...). */
     SEARCH,
@@ -13,5 +13,7 @@ public enum StaffAction {
     /** Verified a self-registered (loa-basic) account in person, keeping the account and its passkeys. */
     VERIFY,
     /** Corrected a resident's identity data. */
-    CORRECT
+    CORRECT,
+    /** Registered a bank or business as a relying party (onboarding, Banking Made Easy). */
+    REGISTER_BANK
 }

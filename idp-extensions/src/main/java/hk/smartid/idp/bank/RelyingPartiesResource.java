@@ -2,6 +2,10 @@ package hk.smartid.idp.bank;
 
 import hk.smartid.idp.access.BearerCaller;
 import hk.smartid.idp.assurance.AssuranceLevelMapper;
+import hk.smartid.idp.audit.StaffAction;
+import hk.smartid.idp.audit.StaffActionOutcome;
+import hk.smartid.idp.audit.StaffAuditTrail;
+import hk.smartid.idp.enrolment.EnrolmentResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +22,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.SHA256PairwiseSubMapper;
 import org.keycloak.protocol.oidc.mappers.PairwiseSubMapperHelper;
@@ -59,23 +64,28 @@ public class RelyingPartiesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(String body) {
-        Response refusal = refusalOfCaller();
+        Optional<BearerCaller> caller = BearerCaller.of(session);
+        Response refusal = refusalOf(caller);
         if (refusal != null) {
+            caller.ifPresent(c -> audit(c, StaffActionOutcome.REFUSED, null));
             return refusal;
         }
         BankRegistration registration;
         try {
             registration = JsonSerialization.readValue(body, BankRegistration.class);
         } catch (IOException | RuntimeException e) {
+            audit(caller.get(), StaffActionOutcome.INVALID, null);
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "invalid_json", "error_description", "The body is not a registration")).build();
         }
         Map<String, String> problems = registration == null ? Map.of("body", "required") : registration.problems();
         if (!problems.isEmpty()) {
+            audit(caller.get(), StaffActionOutcome.INVALID, "fields " + String.join(" ", problems.keySet()));
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("fields", problems)).build();
         }
         if (realm.getClientByClientId(registration.clientId()) != null) {
+            audit(caller.get(), StaffActionOutcome.DUPLICATE, "client " + registration.clientId());
             return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "client_exists")).build();
         }
@@ -86,6 +96,7 @@ public class RelyingPartiesResource {
         registration.purposes().stream().flatMap(purpose -> purpose.items().stream()).distinct()
                 .forEach(this::ensureDataItemScope);
         ClientModel client = ClientManager.createClient(session, realm, clientOf(registration, flow));
+        audit(caller.get(), StaffActionOutcome.SUCCESS, "client " + registration.clientId());
         LOG.infof("Registered bank %s (%s) in realm %s", registration.clientId(), registration.name().get("en"), realm.getName());
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("clientId", client.getClientId())).build();
@@ -95,7 +106,7 @@ public class RelyingPartiesResource {
     @Path("{clientId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response registration(@PathParam("clientId") String clientId) {
-        Response refusal = refusalOfCaller();
+        Response refusal = refusalOf(BearerCaller.of(session));
         if (refusal != null) {
             return refusal;
         }
@@ -106,12 +117,19 @@ public class RelyingPartiesResource {
     }
 
     /** The refusal for this caller, or null when it may register banks. */
-    private Response refusalOfCaller() {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
+    private static Response refusalOf(Optional<BearerCaller> caller) {
         if (caller.isEmpty()) {
             return BearerCaller.invalidToken();
         }
         return caller.get().hasRealmRole(ONBOARDING_ROLE) ? null : BearerCaller.insufficientRole();
+    }
+
+    /** Onboarding goes to the staff audit trail that auditors read, refusals included. */
+    private void audit(BearerCaller caller, StaffActionOutcome outcome, String detail) {
+        UserModel user = caller.user();
+        String branch = user.getFirstAttribute(EnrolmentResource.BRANCH_ATTRIBUTE);
+        new StaffAuditTrail(session).record(realm, StaffAction.REGISTER_BANK, user.getId(), user.getUsername(),
+                branch == null ? "" : branch, null, outcome, detail);
     }
 
     private static Map<String, Object> registrationOf(BankClient bank) {
