@@ -113,9 +113,14 @@ public final class BrowserlessResident {
      * login page's "Create an account" link, with this passkey. Returns where Keycloak then sends the browser.
      */
     public Page registerFrom(URI authorizationUrl, String contact, String displayName) throws Exception {
+        return register(startRegistration(authorizationUrl, contact, displayName));
+    }
+
+    /** As {@link #registerFrom}, but stops on the page that asks for a passkey (or on the form, if refused). */
+    public Page startRegistration(URI authorizationUrl, String contact, String displayName) throws Exception {
         Page login = get(authorizationUrl);
         Page form = get(login.uri().resolve(login.match(REGISTRATION_LINK).replace("&amp;", "&")));
-        return register(form.submit("kc-register-form", Map.of("username", contact, "firstName", displayName)));
+        return form.submit("kc-register-form", Map.of("username", contact, "firstName", displayName));
     }
 
     /** On Keycloak's passkey registration page: answers as navigator.credentials.create() would. */

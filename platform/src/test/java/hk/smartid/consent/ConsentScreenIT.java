@@ -88,7 +88,9 @@ class ConsentScreenIT {
     void shouldAskInTheResidentsLanguageWithTheBanksNameAndPurposeInIt() throws Exception {
         TestBank bank = TestBank.register(platform);
         try (ResidentBrowser phone = verifiedResident(StaffConsoleClient.randomHkid())) {
+            // The bank's ui_locales is a hint; the language the resident chose before wins, so they switch here.
             phone.open(bank.authorizationUrl(new CodeVerifier(), TestBank.ITEMS, "zh-HK").toString());
+            phone.click(By.linkText("繁體中文"));
             phone.confirmWithPasskey();
 
             assertThat(phone.find(By.id("kc-page-title")).getText()).contains("測試銀行");
