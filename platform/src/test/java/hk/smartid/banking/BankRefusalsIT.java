@@ -1,7 +1,8 @@
 package hk.smartid.banking;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -77,9 +78,10 @@ class BankRefusalsIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/jose");
         SignedJWT signed = bank.decrypt(answer.body());
-        RSAKey idpKey = (RSAKey) JWKSet.load(URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/certs").toURL())
+        assertThat(signed.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        ECKey idpKey = (ECKey) JWKSet.load(URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/certs").toURL())
                 .getKeyByKeyId(signed.getHeader().getKeyID());
-        assertThat(signed.verify(new RSASSAVerifier(idpKey))).isTrue();
+        assertThat(signed.verify(new ECDSAVerifier(idpKey))).isTrue();
         JWTClaimsSet claims = signed.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(platform.settings().realmUrl().toString());
         assertThat(claims.getAudience()).containsExactly(bank.clientId());

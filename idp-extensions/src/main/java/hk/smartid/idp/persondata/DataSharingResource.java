@@ -46,7 +46,7 @@ import org.keycloak.services.util.DPoPUtil;
 import org.keycloak.services.util.UserSessionUtil;
 import org.keycloak.util.TokenUtil;
 
-import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -145,10 +145,10 @@ public class DataSharingResource {
         }
 
         Optional<KeyWrapper> bankKey = encryptionKeyOf(client);
-        KeyWrapper realmKey = session.keys().getActiveKey(realm, KeyUse.SIG, "RS256");
+        KeyWrapper realmKey = session.keys().getActiveKey(realm, KeyUse.SIG, "ES256");
         if (bankKey.isEmpty() || realmKey == null) {
             LOG.warnf("Person data for bank %s cannot be sealed: %s", client.getClientId(),
-                    bankKey.isEmpty() ? "no RSA encryption key in its JWKS" : "the realm has no active RS256 key");
+                    bankKey.isEmpty() ? "no RSA encryption key in its JWKS" : "the realm has no active ES256 key");
             return Response.serverError().type(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .entity(Map.of("error", "server_error")).build();
         }
@@ -164,7 +164,7 @@ public class DataSharingResource {
                 new Verification(user.getFirstAttribute("verified_by"), user.getFirstAttribute("verified_branch"),
                         user.getFirstAttribute("verified_at")),
                 values);
-        String jwe = PersonDataResponse.seal(data, now, (PrivateKey) realmKey.getPrivateKey(), realmKey.getKid(),
+        String jwe = PersonDataResponse.seal(data, now, (ECPrivateKey) realmKey.getPrivateKey(), realmKey.getKid(),
                 (RSAPublicKey) bankKey.get().getPublicKey(), bankKey.get().getKid());
 
         // Last, so the log's head stays locked only from here to the commit.

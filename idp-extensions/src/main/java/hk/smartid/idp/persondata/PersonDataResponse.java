@@ -10,12 +10,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSAEncrypter;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import hk.smartid.idp.bank.DataItem;
 
-import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import java.util.Set;
 
 /**
  * The person-data answer a bank receives (docs/banking-made-easy.md): a JWS the IdP signs with the realm's
- * RS256 key, inside a JWE only the bank's encryption key opens ({@code RSA-OAEP-256}, {@code A256GCM},
+ * ES256 key (a fraction of RS256's signing cost, allowed by FAPI 2.0), inside a JWE only the bank's encryption key opens ({@code RSA-OAEP-256}, {@code A256GCM},
  * {@code cty: JWT}). Signed, so the bank can show a third party what the IdP asserted; encrypted, so identity
  * data is readable by that bank alone, whatever logs or proxies it passes through. Apart from HTTP, so that
  * it can be tested with keys of its own.
@@ -56,13 +56,13 @@ public final class PersonDataResponse {
     }
 
     /** The compact JWE for the bank. */
-    public static String seal(PersonData data, Instant now, PrivateKey signingKey, String signingKid,
+    public static String seal(PersonData data, Instant now, ECPrivateKey signingKey, String signingKid,
                               RSAPublicKey bankKey, String bankKid) {
         try {
             SignedJWT jws = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKid).type(JOSEObjectType.JWT).build(),
+                    new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKid).type(JOSEObjectType.JWT).build(),
                     claims(data, now));
-            jws.sign(new RSASSASigner(signingKey));
+            jws.sign(new ECDSASigner(signingKey));
             JWEObject jwe = new JWEObject(
                     new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
                             .contentType("JWT").keyID(bankKid).build(),

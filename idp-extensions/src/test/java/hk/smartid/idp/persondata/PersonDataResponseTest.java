@@ -6,7 +6,10 @@ import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSADecrypter;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -36,13 +39,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PersonDataResponseTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T02:03:04Z");
-    private static RSAKey realmKey;
+    private static ECKey realmKey;
+    private static ECKey otherRealmKey;
     private static RSAKey bankKey;
     private static RSAKey otherKey;
 
     @BeforeAll
     static void keys() throws Exception {
-        realmKey = new RSAKeyGenerator(2048).keyID("realm-rs256").generate();
+        realmKey = new ECKeyGenerator(Curve.P_256).keyID("realm-es256").generate();
+        otherRealmKey = new ECKeyGenerator(Curve.P_256).keyID("not-the-realm").generate();
         bankKey = new RSAKeyGenerator(2048).keyID("bank-enc").generate();
         otherKey = new RSAKeyGenerator(2048).keyID("someone-else").generate();
     }
@@ -99,11 +104,11 @@ class PersonDataResponseTest {
         void shouldHoldAJwsSignedByTheRealmKey() throws Exception {
             SignedJWT jws = open(seal(data));
 
-            assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-            assertThat(jws.getHeader().getKeyID()).isEqualTo("realm-rs256");
+            assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+            assertThat(jws.getHeader().getKeyID()).isEqualTo("realm-es256");
             assertThat(jws.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
-            assertThat(jws.verify(new RSASSAVerifier(realmKey.toRSAPublicKey()))).isTrue();
-            assertThat(jws.verify(new RSASSAVerifier(otherKey.toRSAPublicKey()))).isFalse();
+            assertThat(jws.verify(new ECDSAVerifier(realmKey.toECPublicKey()))).isTrue();
+            assertThat(jws.verify(new ECDSAVerifier(otherRealmKey.toECPublicKey()))).isFalse();
         }
 
         @Test
@@ -159,7 +164,7 @@ class PersonDataResponseTest {
     }
 
     private static String seal(PersonData data) throws Exception {
-        return PersonDataResponse.seal(data, NOW, realmKey.toPrivateKey(), realmKey.getKeyID(), bankKey.toRSAPublicKey(),
+        return PersonDataResponse.seal(data, NOW, realmKey.toECPrivateKey(), realmKey.getKeyID(), bankKey.toRSAPublicKey(),
                 bankKey.getKeyID());
     }
 

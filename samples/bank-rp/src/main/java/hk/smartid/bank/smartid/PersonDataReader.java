@@ -27,7 +27,7 @@ import java.util.Set;
  * around a JWS signed by SmartID. Each check stops a different attack:
  * <ul>
  *   <li>it must be encrypted ({@code RSA-OAEP-256}/{@code A256GCM}) to our key: nobody on the way read it;</li>
- *   <li>the inner signature must verify against the realm's JWKS ({@code RS256}): SmartID wrote it, unchanged;</li>
+ *   <li>the inner signature must verify against the realm's JWKS ({@code ES256}): SmartID wrote it, unchanged;</li>
  *   <li>{@code iss} is SmartID and {@code aud} is this bank: not an answer meant for another bank;</li>
  *   <li>{@code exp} has not passed: not an old answer replayed;</li>
  *   <li>{@code sub} is the person who just logged in: not somebody else's data.</li>
@@ -62,7 +62,7 @@ public final class PersonDataReader {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWEKeySelector(new JWEDecryptionKeySelector<>(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM,
                 new ImmutableJWKSet<>(new JWKSet(encryptionKey))));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, realmKeys));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, realmKeys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(clientId,
                 new JWTClaimsSet.Builder().issuer(issuer).subject(expectedSubject).build(),
                 Set.of("iat", "exp", "jti", "person")));

@@ -8,10 +8,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSAEncrypter;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -38,13 +41,13 @@ class PersonDataReaderTest {
     private static final String BANK = "sample-bank";
     private static final String SUB = "pairwise-sub-1";
 
-    private static RSAKey realmKey;
+    private static ECKey realmKey;
     private static BankKeys bank;
     private static PersonDataReader reader;
 
     @BeforeAll
     static void keys(@TempDir Path directory) throws Exception {
-        realmKey = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("realm-key").generate();
+        realmKey = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyID("realm-key").generate();
         bank = BankKeys.inDirectory(directory);
         reader = new PersonDataReader(bank.encryption(), new ImmutableJWKSet<>(new JWKSet(realmKey.toPublicJWK())),
                 ISSUER, BANK);
@@ -89,7 +92,7 @@ class PersonDataReaderTest {
 
         @Test
         void anAnswerNotSignedBySmartId() throws Exception {
-            RSAKey forger = new RSAKeyGenerator(2048).keyID("realm-key").generate();
+            ECKey forger = new ECKeyGenerator(Curve.P_256).keyID("realm-key").generate();
             assertUntrusted(answer(claims -> { }, forger, bank.encryption(), true), SUB);
         }
 
@@ -112,7 +115,7 @@ class PersonDataReaderTest {
     }
 
     /** Signs the claims with {@code signer}, then (if {@code encrypt}) encrypts to {@code recipient}. */
-    private static String answer(Consumer<JWTClaimsSet.Builder> change, RSAKey signer, RSAKey recipient, boolean encrypt) {
+    private static String answer(Consumer<JWTClaimsSet.Builder> change, ECKey signer, RSAKey recipient, boolean encrypt) {
         try {
             Instant now = Instant.now();
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -128,9 +131,9 @@ class PersonDataReaderTest {
                             "hkid_number", Map.of("value", "A123456(3)", "verified", true),
                             "mobile_number", Map.of("value", "+85291234567", "verified", false)));
             change.accept(claims);
-            SignedJWT signed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(),
+            SignedJWT signed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signer.getKeyID()).build(),
                     claims.build());
-            signed.sign(new RSASSASigner(signer));
+            signed.sign(new ECDSASigner(signer));
             if (!encrypt) {
                 return signed.serialize();
             }
