@@ -15,11 +15,10 @@ import java.util.stream.Collectors;
 
 /**
  * The log of every disclosure of a resident's data to a bank (docs/banking-made-easy.md): one global hash chain
- * ({@link DisclosureChain}), appended in the Keycloak session's transaction, so an entry is committed together
- * with the answer that disclosed the data, or not at all.
+ * ({@link DisclosureChain}), appended in the given session's transaction.
  *
- * <p>An append holds the head row's write lock until the transaction ends: call it last, after everything that
- * could fail slowly (signing, encrypting), so that concurrent disclosures wait for each other only briefly.
+ * <p>An append holds the head row's write lock until that transaction ends, so concurrent disclosures wait for
+ * each other: the person-data API appends in a short transaction of its own, committed before it answers.
  */
 public class DisclosureLog {
 

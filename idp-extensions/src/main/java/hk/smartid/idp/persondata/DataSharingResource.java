@@ -36,6 +36,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.TokenManager;
@@ -167,9 +168,20 @@ public class DataSharingResource {
         String jwe = PersonDataResponse.seal(data, now, (ECPrivateKey) realmKey.getPrivateKey(), realmKey.getKid(),
                 (RSAPublicKey) bankKey.get().getPublicKey(), bankKey.get().getKid());
 
-        // Last, so the log's head stays locked only from here to the commit.
-        new DisclosureLog(session).append(realm, user, disclosureId, client.getClientId(), consent.get().id(),
-                List.copyOf(values.keySet()), now);
+        // Committed in a transaction of its own before the answer leaves: the chain's head stays locked only
+        // for the append, not for the rest of this request. Should the answer then fail, the log errs on the
+        // resident's side (it names a disclosure the bank may not have received).
+        String realmId = realm.getId();
+        String userId = user.getId();
+        String clientId = client.getClientId();
+        String consentId = consent.get().id();
+        List<DataItem> released = List.copyOf(values.keySet());
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), logSession -> {
+            RealmModel logRealm = logSession.realms().getRealm(realmId);
+            logSession.getContext().setRealm(logRealm);
+            new DisclosureLog(logSession).append(logRealm, logSession.users().getUserById(logRealm, userId),
+                    disclosureId, clientId, consentId, released, now);
+        });
         return Response.ok(jwe, APPLICATION_JOSE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
