@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.UUID;
@@ -252,6 +253,8 @@ class AccessibilityIT {
         admin.setAttribute(staffId, "counter_branch", branch);
 
         ResidentBrowser browser = new ResidentBrowser();
+        // Staff work at a counter's desktop screen, not on a phone.
+        browser.driver.manage().window().setSize(new Dimension(1280, 900));
         browser.activate(portal, hkid, BIRTH, code);
         browser.registerPasskey();
         browser.awaitUrlStartingWith(portal + "/dashboard");
