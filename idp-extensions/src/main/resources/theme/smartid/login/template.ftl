@@ -14,6 +14,7 @@
     * a "passkeys only" notice on the passkey sign-in, registration and passkey registration pages;
     * no "Try another way" link on the passkey sign-in page (SmartID offers passkeys only);
     * alerts get role="alert"/"status" so screen readers announce them;
+    * the read-only "signing in as" field is labelled (WCAG 1.3.1, 4.1.2);
     * the passkey registration page asks for the new passkey's name in a labelled field (passkeyName)
       instead of Keycloak's window.prompt pop-up.
 -->
@@ -23,7 +24,8 @@
   <#assign label>
     <#if !realm.loginWithEmailAllowed>${msg("username")}<#elseif !realm.registrationEmailAsUsername>${msg("usernameOrEmail")}<#else>${msg("email")}</#if>
   </#assign>
-  <@field.group name="username" label=label>
+  <#-- Labelled by the id it really has: keycloak.v2 points the label at "username", which is not on this page. -->
+  <@field.group name="kc-attempted-username" label=label>
     <div class="${properties.kcInputGroup}">
       <div class="${properties.kcInputGroupItemClass} ${properties.kcFill}">
         <span class="${properties.kcInputClass} ${properties.kcFormReadOnlyClass}">

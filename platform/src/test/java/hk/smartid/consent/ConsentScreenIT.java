@@ -87,10 +87,9 @@ class ConsentScreenIT {
     @Test
     void shouldAskInTheResidentsLanguageWithTheBanksNameAndPurposeInIt() throws Exception {
         TestBank bank = TestBank.register(platform);
-        try (ResidentBrowser phone = verifiedResident(StaffConsoleClient.randomHkid())) {
-            // The bank's ui_locales is a hint; the language the resident chose before wins, so they switch here.
+        // Keycloak speaks the account's own language before the bank's ui_locales: this resident chose Traditional Chinese at the counter.
+        try (ResidentBrowser phone = verifiedResident(StaffConsoleClient.randomHkid(), "zh-HK")) {
             phone.open(bank.authorizationUrl(new CodeVerifier(), TestBank.ITEMS, "zh-HK").toString());
-            phone.click(By.linkText("繁體中文"));
             phone.confirmWithPasskey();
 
             assertThat(phone.find(By.id("kc-page-title")).getText()).contains("測試銀行");
@@ -142,7 +141,11 @@ class ConsentScreenIT {
 
     /** A resident enrolled at a counter, activated on this phone and so logged in at the IdP. */
     private ResidentBrowser verifiedResident(String hkid) throws Exception {
-        String code = staff.enrol(hkid, BIRTH);
+        return verifiedResident(hkid, "en");
+    }
+
+    private ResidentBrowser verifiedResident(String hkid, String preferredLanguage) throws Exception {
+        String code = staff.enrol(hkid, BIRTH, preferredLanguage);
         ResidentBrowser phone = new ResidentBrowser();
         phone.activate(portal, hkid, BIRTH, code);
         phone.registerPasskey();

@@ -57,7 +57,12 @@ public final class StaffConsoleClient {
 
     /** Enrols a resident (Chan Tai Man, with a random mobile number) and returns the activation code. */
     public String enrol(String hkid, String dateOfBirth) throws Exception {
-        HttpResponse<String> response = postEnrolment(enrolment(hkid, dateOfBirth, randomMobile()));
+        return enrol(hkid, dateOfBirth, "en");
+    }
+
+    /** As {@link #enrol(String, String)}, for a resident who asked the counter for {@code preferredLanguage}. */
+    public String enrol(String hkid, String dateOfBirth, String preferredLanguage) throws Exception {
+        HttpResponse<String> response = postEnrolment(enrolment(hkid, dateOfBirth, randomMobile(), preferredLanguage));
         if (response.statusCode() != 201) {
             throw new AssertionError("Enrolment answered " + response.statusCode() + ": " + response.body());
         }
@@ -112,10 +117,14 @@ public final class StaffConsoleClient {
     }
 
     public static String enrolment(String hkid, String dateOfBirth, String mobile) {
+        return enrolment(hkid, dateOfBirth, mobile, "en");
+    }
+
+    public static String enrolment(String hkid, String dateOfBirth, String mobile, String preferredLanguage) {
         return """
                 {"hkidNumber": "%s", "surname": "Chan", "givenNames": "Tai Man", "chineseName": "陳大文",
                  "dateOfBirth": "%s", "gender": "M", "residentialAddress": "1 Queen's Road Central",
-                 "mobileNumber": "%s", "preferredLanguage": "en"}""".formatted(hkid, dateOfBirth, mobile);
+                 "mobileNumber": "%s", "preferredLanguage": "%s"}""".formatted(hkid, dateOfBirth, mobile, preferredLanguage);
     }
 
     /** A valid HKID number nobody else in this run has (two letters, six random digits). */
