@@ -106,6 +106,7 @@ class AccessibilityIT {
             browser.open(portal + "/dashboard");
             browser.click(By.cssSelector("[data-testid='logout']"));
             browser.awaitUrlStartingWith(portal + "/");
+            browser.testId("login"); // the logout's redirects have ended: home again, logged out
             browser.open(portal + "/staff/index");
             browser.awaitUrlStartingWith(idp);
             browser.confirmWithPasskey();

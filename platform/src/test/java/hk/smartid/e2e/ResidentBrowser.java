@@ -119,7 +119,10 @@ public final class ResidentBrowser implements AutoCloseable {
 
     public WebElement find(By by) {
         try {
-            return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+            // A page replaced while it is looked at (a form post re-rendering it) makes Chrome report the old
+            // node as gone; that is a moment to look again, not a failure.
+            return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             // Say what the person would have seen instead.
             throw new AssertionError("No " + by + " on " + url() + " showing:\n" + pageText(), e);
