@@ -32,6 +32,26 @@ public final class BearerCaller {
                 .map(auth -> new BearerCaller(auth, session.getContext().getRealm()));
     }
 
+    /**
+     * This request's caller checked for {@code roleName}: who calls (when the token is valid) and, unless they
+     * may go on, the answer that refuses them (401 without a valid token, 403 without the role).
+     */
+    public static RoleCheck withRealmRole(KeycloakSession session, String roleName) {
+        Optional<BearerCaller> caller = of(session);
+        Optional<Response> refusal = caller.isEmpty() ? Optional.of(invalidToken())
+                : caller.get().hasRealmRole(roleName) ? Optional.empty() : Optional.of(insufficientRole());
+        return new RoleCheck(caller, refusal);
+    }
+
+    /** The outcome of {@link #withRealmRole}. */
+    public record RoleCheck(Optional<BearerCaller> caller, Optional<Response> refusal) {
+
+        /** The caller, once {@link #refusal()} is empty. */
+        public BearerCaller allowed() {
+            return caller.orElseThrow();
+        }
+    }
+
     public UserModel user() {
         return auth.getUser();
     }

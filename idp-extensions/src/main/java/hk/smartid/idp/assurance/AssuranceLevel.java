@@ -1,5 +1,7 @@
 package hk.smartid.idp.assurance;
 
+import org.keycloak.models.UserModel;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -23,6 +25,11 @@ public enum AssuranceLevel {
 
     public String acr() {
         return acr;
+    }
+
+    /** The level of this account's identity (its {@value #USER_ATTRIBUTE} attribute). */
+    public static AssuranceLevel of(UserModel user) {
+        return ofAttribute(user.getFirstAttribute(USER_ATTRIBUTE));
     }
 
     /** The level an attribute value names; anything unknown or absent counts as {@link #BASIC}. */

@@ -60,7 +60,6 @@ public class AssuranceLevelMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession keycloakSession, ClientSessionContext clientSessionCtx) {
-        String attribute = userSession.getUser().getFirstAttribute(AssuranceLevel.USER_ATTRIBUTE);
-        token.setAcr(AssuranceLevel.ofAttribute(attribute).acr());
+        token.setAcr(AssuranceLevel.of(userSession.getUser()).acr());
     }
 }

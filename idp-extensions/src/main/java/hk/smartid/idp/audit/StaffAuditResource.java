@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 
-import java.util.Optional;
 
 /**
  * The staff audit trail for auditors ({@code GET /realms/smartid/staff-audit?first=0&max=50}), newest
@@ -29,12 +28,9 @@ public class StaffAuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response recent(@QueryParam("first") @DefaultValue("0") int first,
                            @QueryParam("max") @DefaultValue("50") int max) {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
-        }
-        if (!caller.get().hasRealmRole(AUDITOR_ROLE)) {
-            return BearerCaller.insufficientRole();
+        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, AUDITOR_ROLE);
+        if (check.refusal().isPresent()) {
+            return check.refusal().get();
         }
         if (first < 0 || max < 1) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)

@@ -10,6 +10,9 @@ import java.util.Optional;
 /** The rules a bank's authorization request must meet (docs/banking-made-easy.md), apart from the HTTP. */
 public final class BankRequest {
 
+    /** The authorization request parameter naming the registered purpose a request serves. */
+    public static final String PURPOSE_PARAMETER = "purpose";
+
     /** Why a request is refused, as the OAuth error the bank receives. */
     public record Refusal(String error, String description) {
     }

@@ -22,8 +22,6 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
  */
 public class BankRequestExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
 
-    public static final String PURPOSE_PARAM = "purpose";
-
     private final KeycloakSession session;
 
     public BankRequestExecutor(KeycloakSession session) {
@@ -53,7 +51,7 @@ public class BankRequestExecutor implements ClientPolicyExecutorProvider<ClientP
         if (bank == null) {
             return;
         }
-        var refusal = BankRequest.refusalOf(bank.purposes(), request.getAdditionalReqParams().get(PURPOSE_PARAM),
+        var refusal = BankRequest.refusalOf(bank.purposes(), request.getAdditionalReqParams().get(BankRequest.PURPOSE_PARAMETER),
                 request.getScope(), request.getAcr());
         if (refusal.isPresent()) {
             throw new ClientPolicyException(refusal.get().error(), refusal.get().description());

@@ -5,7 +5,9 @@ import org.keycloak.models.UserModel;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One piece of a resident's identity a bank may ask for, as the OAuth scope it asks with
@@ -84,7 +86,7 @@ public enum DataItem {
     /** The value as one line of text, as the consent screen shows it. */
     public Optional<String> displayValueOf(UserModel user) {
         return valueOf(user).map(value -> value instanceof Map<?, ?> name
-                ? (name.get("surname") + " " + name.get("given_names")).replace("null", "").trim()
+                ? name.values().stream().filter(Objects::nonNull).map(Object::toString).collect(Collectors.joining(" "))
                 : value.toString());
     }
 

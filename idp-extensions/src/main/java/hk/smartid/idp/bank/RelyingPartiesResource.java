@@ -38,7 +38,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Registers banks ({@code /realms/smartid/relying-parties}). Only a caller holding realm role
@@ -64,28 +63,28 @@ public class RelyingPartiesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(String body) {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        Response refusal = refusalOf(caller);
-        if (refusal != null) {
-            caller.ifPresent(c -> audit(c, StaffActionOutcome.REFUSED, null));
-            return refusal;
+        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, ONBOARDING_ROLE);
+        if (check.refusal().isPresent()) {
+            check.caller().ifPresent(c -> audit(c, StaffActionOutcome.REFUSED, null));
+            return check.refusal().get();
         }
+        BearerCaller caller = check.allowed();
         BankRegistration registration;
         try {
             registration = JsonSerialization.readValue(body, BankRegistration.class);
         } catch (IOException | RuntimeException e) {
-            audit(caller.get(), StaffActionOutcome.INVALID, null);
+            audit(caller, StaffActionOutcome.INVALID, null);
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "invalid_json", "error_description", "The body is not a registration")).build();
         }
         Map<String, String> problems = registration == null ? Map.of("body", "required") : registration.problems();
         if (!problems.isEmpty()) {
-            audit(caller.get(), StaffActionOutcome.INVALID, "fields " + String.join(" ", problems.keySet()));
+            audit(caller, StaffActionOutcome.INVALID, "fields " + String.join(" ", problems.keySet()));
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("fields", problems)).build();
         }
         if (realm.getClientByClientId(registration.clientId()) != null) {
-            audit(caller.get(), StaffActionOutcome.DUPLICATE, "client " + registration.clientId());
+            audit(caller, StaffActionOutcome.DUPLICATE, "client " + registration.clientId());
             return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "client_exists")).build();
         }
@@ -96,7 +95,7 @@ public class RelyingPartiesResource {
         registration.purposes().stream().flatMap(purpose -> purpose.items().stream()).distinct()
                 .forEach(this::ensureDataItemScope);
         ClientModel client = ClientManager.createClient(session, realm, clientOf(registration, flow));
-        audit(caller.get(), StaffActionOutcome.SUCCESS, "client " + registration.clientId());
+        audit(caller, StaffActionOutcome.SUCCESS, "client " + registration.clientId());
         LOG.infof("Registered bank %s (%s) in realm %s", registration.clientId(), registration.name().get("en"), realm.getName());
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("clientId", client.getClientId())).build();
@@ -106,22 +105,14 @@ public class RelyingPartiesResource {
     @Path("{clientId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response registration(@PathParam("clientId") String clientId) {
-        Response refusal = refusalOf(BearerCaller.of(session));
-        if (refusal != null) {
-            return refusal;
+        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, ONBOARDING_ROLE);
+        if (check.refusal().isPresent()) {
+            return check.refusal().get();
         }
         return BankClient.of(realm.getClientByClientId(clientId))
                 .map(bank -> Response.ok(registrationOf(bank)).type(MediaType.APPLICATION_JSON).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("error", "not_registered")).build());
-    }
-
-    /** The refusal for this caller, or null when it may register banks. */
-    private static Response refusalOf(Optional<BearerCaller> caller) {
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
-        }
-        return caller.get().hasRealmRole(ONBOARDING_ROLE) ? null : BearerCaller.insufficientRole();
     }
 
     /** Onboarding goes to the staff audit trail that auditors read, refusals included. */

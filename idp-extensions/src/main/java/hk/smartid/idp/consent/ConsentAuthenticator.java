@@ -103,7 +103,7 @@ public class ConsentAuthenticator implements Authenticator {
     }
 
     private static boolean isVerified(UserModel user) {
-        return AssuranceLevel.ofAttribute(user.getFirstAttribute(AssuranceLevel.USER_ATTRIBUTE)) == AssuranceLevel.VERIFIED;
+        return AssuranceLevel.of(user) == AssuranceLevel.VERIFIED;
     }
 
     /** The page's language as a tag the bank registered names and statements in. */

@@ -1,6 +1,7 @@
 package hk.smartid.idp.consent;
 
 import hk.smartid.idp.bank.BankClient;
+import hk.smartid.idp.bank.BankRequest;
 import hk.smartid.idp.bank.DataItem;
 import hk.smartid.idp.bank.Purpose;
 import org.keycloak.OAuth2Constants;
@@ -18,11 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * What a bank asks the resident for in one authorization request: the purpose it registered (request
- * parameter {@value #PURPOSE_PARAMETER}) and the data items (scopes) it requested.
+ * parameter {@value BankRequest#PURPOSE_PARAMETER}) and the data items (scopes) it requested.
  */
 record ConsentRequest(BankClient bank, Purpose purpose, List<DataItem> items) {
-
-    static final String PURPOSE_PARAMETER = "purpose";
 
     /**
      * The request of this login, or empty when it names no registered purpose, no data item, or an item its
@@ -32,7 +31,7 @@ record ConsentRequest(BankClient bank, Purpose purpose, List<DataItem> items) {
     static Optional<ConsentRequest> of(KeycloakSession session, BankClient bank, AuthenticationSessionModel authSession) {
         // Keycloak keeps extra authorization request parameters, pushed ones too, as client notes.
         String purposeId = authSession.getClientNote(
-                AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + PURPOSE_PARAMETER);
+                AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + BankRequest.PURPOSE_PARAMETER);
         Optional<Purpose> purpose = purposeId == null ? Optional.empty() : bank.purpose(purposeId);
         if (purpose.isEmpty()) {
             return Optional.empty();

@@ -44,16 +44,14 @@ public class ResidentConsentsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
+        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, RESIDENT_ROLE);
+        if (check.refusal().isPresent()) {
+            return check.refusal().get();
         }
-        if (!caller.get().hasRealmRole(RESIDENT_ROLE)) {
-            return BearerCaller.insufficientRole();
-        }
+        BearerCaller caller = check.allowed();
         RealmModel realm = session.getContext().getRealm();
         Instant now = Instant.now();
-        List<ConsentRow> rows = new ConsentLedger(session).consentsOf(realm, caller.get().user()).stream()
+        List<ConsentRow> rows = new ConsentLedger(session).consentsOf(realm, caller.user()).stream()
                 .map(consent -> ConsentRow.of(consent, BankClient.of(realm.getClientByClientId(consent.clientId())), now))
                 .toList();
         return Response.ok(rows).build();
@@ -63,15 +61,13 @@ public class ResidentConsentsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@PathParam("id") String consentId) {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
+        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, RESIDENT_ROLE);
+        if (check.refusal().isPresent()) {
+            return check.refusal().get();
         }
-        if (!caller.get().hasRealmRole(RESIDENT_ROLE)) {
-            return BearerCaller.insufficientRole();
-        }
+        BearerCaller caller = check.allowed();
         RealmModel realm = session.getContext().getRealm();
-        UserModel resident = caller.get().user();
+        UserModel resident = caller.user();
         Optional<Consent> revoked = new ConsentLedger(session).revoke(realm, resident, consentId, Instant.now());
         if (revoked.isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)

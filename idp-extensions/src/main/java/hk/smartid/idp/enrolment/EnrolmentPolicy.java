@@ -1,5 +1,6 @@
 package hk.smartid.idp.enrolment;
 
+import hk.smartid.idp.settings.RealmSeconds;
 import org.keycloak.models.RealmModel;
 
 import java.time.Duration;
@@ -26,14 +27,7 @@ public record EnrolmentPolicy(Duration staffMaxAuthAge, Duration activationCodeV
     }
 
     static EnrolmentPolicy fromAttributes(String staffMaxAuthAge, String activationCodeValidity) {
-        return new EnrolmentPolicy(seconds(staffMaxAuthAge), seconds(activationCodeValidity));
-    }
-
-    private static Duration seconds(String value) {
-        if (value == null || !value.trim().matches("\\d{1,9}")) {
-            return DEFAULT;
-        }
-        long seconds = Long.parseLong(value.trim());
-        return seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT;
+        return new EnrolmentPolicy(RealmSeconds.parse(staffMaxAuthAge, DEFAULT),
+                RealmSeconds.parse(activationCodeValidity, DEFAULT));
     }
 }

@@ -259,7 +259,7 @@ public class EnrolmentResource {
     /** Registered online with a passkey and never checked at a counter. */
     private static boolean isSelfRegistered(UserModel user) {
         return user.getFirstAttribute(HKID_ATTRIBUTE) == null
-                && AssuranceLevel.ofAttribute(user.getFirstAttribute(AssuranceLevel.USER_ATTRIBUTE)) == AssuranceLevel.BASIC;
+                && AssuranceLevel.of(user) == AssuranceLevel.BASIC;
     }
 
     private Map<String, List<String>> profileAttributes(EnrolmentRequest request, HkidNumber hkid, StaffCall call) {

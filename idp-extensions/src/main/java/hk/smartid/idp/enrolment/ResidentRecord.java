@@ -11,7 +11,7 @@ public record ResidentRecord(String id, String hkidNumber, String surname, Strin
         return new ResidentRecord(user.getId(), user.getFirstAttribute(EnrolmentResource.HKID_ATTRIBUTE),
                 user.getFirstAttribute("surname_en"), user.getFirstAttribute("given_names_en"),
                 user.getFirstAttribute("name_zh"), user.getFirstAttribute("birthdate"),
-                AssuranceLevel.ofAttribute(user.getFirstAttribute(AssuranceLevel.USER_ATTRIBUTE)).acr(),
+                AssuranceLevel.of(user).acr(),
                 user.getFirstAttribute("verified_branch"), user.getFirstAttribute("verified_at"));
     }
 }

@@ -157,7 +157,7 @@ public class DataSharingResource {
         Map<DataItem, Object> values = new LinkedHashMap<>();
         PersonDataResponse.releasable(consent.get().items(), token.getScope())
                 .forEach(item -> item.valueOf(user).ifPresent(value -> values.put(item, value)));
-        AssuranceLevel level = AssuranceLevel.ofAttribute(user.getFirstAttribute(AssuranceLevel.USER_ATTRIBUTE));
+        AssuranceLevel level = AssuranceLevel.of(user);
         String disclosureId = UUID.randomUUID().toString();
         PersonData data = new PersonData(Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()),
                 client.getClientId(), token.getSubject(), disclosureId, consent.get().purpose(), level.acr(),
@@ -190,14 +190,12 @@ public class DataSharingResource {
     @Path("disclosures")
     @Produces(MediaType.APPLICATION_JSON)
     public Response disclosures() {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
+        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, RESIDENT_ROLE);
+        if (check.refusal().isPresent()) {
+            return check.refusal().get();
         }
-        if (!caller.get().hasRealmRole(RESIDENT_ROLE)) {
-            return BearerCaller.insufficientRole();
-        }
-        UserModel user = caller.get().user();
+        BearerCaller caller = check.allowed();
+        UserModel user = caller.user();
         List<Disclosure> disclosures = new DisclosureLog(session).disclosuresOf(realm, user);
         Map<String, String> purposeOfConsent = disclosures.isEmpty() ? Map.of()
                 : new ConsentLedger(session).consentsOf(realm, user).stream()
@@ -216,12 +214,9 @@ public class DataSharingResource {
     @Path("disclosure-log/verification")
     @Produces(MediaType.APPLICATION_JSON)
     public Response verification() {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
-        }
-        if (!caller.get().hasRealmRole(AUDITOR_ROLE)) {
-            return BearerCaller.insufficientRole();
+        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, AUDITOR_ROLE);
+        if (check.refusal().isPresent()) {
+            return check.refusal().get();
         }
         ChainVerification result = new DisclosureLog(session).verify();
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package hk.smartid.idp.registration;
 
 import hk.smartid.idp.assurance.AssuranceLevel;
+import hk.smartid.idp.settings.RealmSeconds;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,6 @@ record AbandonedRegistration(boolean hasCredentials, AssuranceLevel level, boole
 
     /** The realm's setting in seconds; a missing or unusable value falls back to {@link #DEFAULT_AGE}. */
     static Duration age(String attribute) {
-        if (attribute == null || !attribute.trim().matches("\\d{1,9}") || Long.parseLong(attribute.trim()) == 0) {
-            return DEFAULT_AGE;
-        }
-        return Duration.ofSeconds(Long.parseLong(attribute.trim()));
+        return RealmSeconds.parse(attribute, DEFAULT_AGE);
     }
 }

@@ -40,7 +40,7 @@ public class AbandonedRegistrationCleanup implements FormAction {
 
     private static AbandonedRegistration abandoned(UserModel user) {
         return new AbandonedRegistration(user.credentialManager().getStoredCredentialsStream().findAny().isPresent(),
-                AssuranceLevel.ofAttribute(user.getFirstAttribute(AssuranceLevel.USER_ATTRIBUTE)),
+                AssuranceLevel.of(user),
                 user.getFirstAttribute("hkid_number") != null, user.getServiceAccountClientLink() != null,
                 user.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(user.getCreatedTimestamp()));
     }
