@@ -1,13 +1,10 @@
 package hk.smartid.platform;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +16,6 @@ import java.util.regex.Pattern;
 public final class BankOnboarding {
 
     static final String CLIENT_ID = "smartid-onboarding";
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern FIELDS = Pattern.compile("\"fields\"\\s*:\\s*\\{([^}]*)}");
     private static final Pattern FIELD = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -72,7 +68,7 @@ public final class BankOnboarding {
 
     /** {@code GET /relying-parties/{clientId}}: 200 registered, 404 not; anything else is a failure to find out. */
     public boolean isRegistered(String clientId) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(relyingParties("/" + form(clientId)))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(relyingParties("/" + TokenEndpoint.formValue(clientId)))
                 .header("Authorization", "Bearer " + token()).GET().build(), HttpResponse.BodyHandlers.ofString());
         return switch (response.statusCode()) {
             case 200 -> true;
@@ -82,30 +78,12 @@ public final class BankOnboarding {
     }
 
     private String token() throws IOException, InterruptedException {
-        URI endpoint = URI.create(settings.realmUrl() + "/protocol/openid-connect/token");
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(endpoint)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + CLIENT_ID
-                            + "&client_secret=" + form(secrets.onboardingClientSecret())))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new IOException("SmartID does not answer at " + settings.realmUrl(), e);
-        }
-        Matcher token = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IOException("the onboarding client " + CLIENT_ID + " got no token from " + endpoint
-                    + " (" + response.statusCode() + ")");
-        }
-        return token.group(1);
+        return TokenEndpoint.accessToken(http, URI.create(settings.realmUrl() + "/protocol/openid-connect/token"),
+                "grant_type=client_credentials&client_id=" + CLIENT_ID + "&client_secret="
+                        + TokenEndpoint.formValue(secrets.onboardingClientSecret()));
     }
 
     private URI relyingParties(String rest) {
         return URI.create(settings.realmUrl() + "/relying-parties" + rest);
-    }
-
-    private static String form(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

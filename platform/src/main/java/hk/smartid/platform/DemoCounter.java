@@ -2,11 +2,9 @@ package hk.smartid.platform;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +22,6 @@ final class DemoCounter {
     private static final String TERMINAL = "demo-counter-terminal";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("\"activationCode\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final PlatformSettings settings;
@@ -37,9 +34,9 @@ final class DemoCounter {
 
     /** What to tell the developer: how to activate the demo staff member, or that they already can log in. */
     String prepare() throws IOException, InterruptedException {
-        String admin = token(URI.create(settings.keycloakUrl() + "/realms/master/protocol/openid-connect/token"),
+        String admin = TokenEndpoint.accessToken(http, URI.create(settings.keycloakUrl() + "/realms/master/protocol/openid-connect/token"),
                 "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USERNAME
-                        + "&password=" + form(secrets.keycloakAdminPassword()), null);
+                        + "&password=" + TokenEndpoint.formValue(secrets.keycloakAdminPassword()));
         String terminalSecret = secrets.demoTerminalSecret();
         if (first(ID, send("GET", adminApi("/clients?clientId=" + TERMINAL), admin, null, 200)).isEmpty()) {
             send("POST", adminApi("/clients"), admin, """
@@ -52,11 +49,11 @@ final class DemoCounter {
                     admin, null, 200)).orElseThrow();
             grantCounterStaff(admin, serviceAccount);
         }
-        String terminal = token(URI.create(settings.realmUrl() + "/protocol/openid-connect/token"),
-                "grant_type=client_credentials&client_id=" + TERMINAL + "&client_secret=" + form(terminalSecret), null);
+        String terminal = TokenEndpoint.accessToken(http, URI.create(settings.realmUrl() + "/protocol/openid-connect/token"),
+                "grant_type=client_credentials&client_id=" + TERMINAL + "&client_secret=" + TokenEndpoint.formValue(terminalSecret));
 
         HttpResponse<String> found = sendRaw("GET", URI.create(settings.realmUrl() + "/enrolment/residents?hkid="
-                + form(STAFF_HKID)), terminal, null);
+                + TokenEndpoint.formValue(STAFF_HKID)), terminal, null);
         String code;
         if (found.statusCode() == 404) {
             String issued = send("POST", URI.create(settings.realmUrl() + "/enrolment/residents"), terminal, """
@@ -94,14 +91,6 @@ final class DemoCounter {
         return URI.create(settings.keycloakUrl() + "/admin/realms/" + Realm.NAME + path);
     }
 
-    private String token(URI endpoint, String form, String bearer) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return first(ACCESS_TOKEN, response.body())
-                .orElseThrow(() -> new IOException("No token from " + endpoint + ": " + response.statusCode()));
-    }
-
     private String send(String method, URI uri, String bearer, String json, int expected)
             throws IOException, InterruptedException {
         HttpResponse<String> response = sendRaw(method, uri, bearer, json);
@@ -124,9 +113,5 @@ final class DemoCounter {
     private static Optional<String> first(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
-    }
-
-    private static String form(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

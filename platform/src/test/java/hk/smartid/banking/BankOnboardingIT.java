@@ -1,11 +1,5 @@
 package hk.smartid.banking;
 
-import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import hk.smartid.idp.KeycloakAdmin;
 import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
@@ -86,9 +80,7 @@ class BankOnboardingIT {
     void shouldRefuseACallerWithoutTheOnboardingRole() throws Exception {
         TestBank bank = TestBank.register(platform);
         KeycloakAdmin.ServiceAccount staff = admin.serviceAccount("counter-staff", "Wan Chai");
-        String staffToken = TokenResponse.parse(new TokenRequest(TestBank.tokenEndpoint(platform),
-                new ClientSecretBasic(new ClientID(staff.clientId()), new Secret(staff.secret())),
-                new ClientCredentialsGrant()).toHTTPRequest().send()).toSuccessResponse().getTokens().getAccessToken().getValue();
+        String staffToken = staff.accessToken(platform);
         String another = bank.registration().replace(bank.clientId(), "another-" + bank.clientId());
 
         assertThat(bank.onboard(another, staffToken).statusCode()).isEqualTo(403);

@@ -2,12 +2,6 @@ package hk.smartid.banking;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
-import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import hk.smartid.idp.KeycloakAdmin;
 import hk.smartid.idp.StaffConsoleClient;
@@ -83,7 +77,7 @@ class DisclosureLogTamperIT {
     @Test
     void shouldLetOnlyAuditorsRunTheCheck() throws Exception {
         KeycloakAdmin.ServiceAccount staff = admin.serviceAccount("counter-staff", "Tsuen Wan");
-        HttpResponse<String> answer = get(token(staff));
+        HttpResponse<String> answer = get(staff.accessToken(platform));
 
         assertThat(answer.statusCode()).isEqualTo(403);
     }
@@ -97,13 +91,7 @@ class DisclosureLogTamperIT {
     }
 
     private String auditorToken() throws Exception {
-        return token(admin.serviceAccount("auditor", null));
-    }
-
-    private String token(KeycloakAdmin.ServiceAccount account) throws Exception {
-        return TokenResponse.parse(new TokenRequest(TestBank.tokenEndpoint(platform),
-                new ClientSecretBasic(new ClientID(account.clientId()), new Secret(account.secret())),
-                new ClientCredentialsGrant()).toHTTPRequest().send()).toSuccessResponse().getTokens().getAccessToken().getValue();
+        return admin.serviceAccount("auditor", null).accessToken(platform);
     }
 
     private Map<String, Object> verification(String token) throws Exception {

@@ -16,16 +16,13 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
-import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -40,6 +37,7 @@ import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import hk.smartid.idp.KeycloakAdmin;
 import hk.smartid.platform.Platform;
 
 import java.net.URI;
@@ -131,10 +129,8 @@ public final class TestBank {
     }
 
     static String onboardingToken(Platform platform) throws Exception {
-        TokenResponse response = TokenResponse.parse(new TokenRequest(tokenEndpoint(platform),
-                new ClientSecretBasic(new ClientID("smartid-onboarding"), new Secret(platform.secrets().onboardingClientSecret())),
-                new ClientCredentialsGrant()).toHTTPRequest().send());
-        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+        return new KeycloakAdmin.ServiceAccount("smartid-onboarding", platform.secrets().onboardingClientSecret(), null)
+                .accessToken(platform);
     }
 
     public String clientId() {

@@ -2,9 +2,11 @@ package hk.smartid.idp;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import hk.smartid.platform.Platform;
@@ -162,6 +164,15 @@ public final class KeycloakAdmin {
     }
 
     public record ServiceAccount(String clientId, String secret, String userId) {
+
+        /** An access token of this service account (client-credentials grant). */
+        public String accessToken(Platform platform) throws Exception {
+            return TokenResponse.parse(new TokenRequest(
+                            URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/token"),
+                            new ClientSecretBasic(new ClientID(clientId), new Secret(secret)),
+                            new ClientCredentialsGrant()).toHTTPRequest().send())
+                    .toSuccessResponse().getTokens().getAccessToken().getValue();
+        }
     }
 
     private URI adminUri(String path) {

@@ -1,12 +1,6 @@
 package hk.smartid.idp;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import hk.smartid.idp.hkid.HkidNumber;
 import hk.smartid.platform.Platform;
 
@@ -43,12 +37,8 @@ public final class StaffConsoleClient {
 
     /** A caller with {@code realmRole}, or with no role at all when it is null (like a resident). */
     public static StaffConsoleClient withRole(Platform platform, String realmRole, String branch) throws Exception {
-        KeycloakAdmin.ServiceAccount account = new KeycloakAdmin(platform).serviceAccount(realmRole, branch);
-        TokenResponse response = TokenResponse.parse(new TokenRequest(
-                URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/token"),
-                new ClientSecretBasic(new ClientID(account.clientId()), new Secret(account.secret())),
-                new ClientCredentialsGrant()).toHTTPRequest().send());
-        return new StaffConsoleClient(platform, response.toSuccessResponse().getTokens().getAccessToken().getValue());
+        return new StaffConsoleClient(platform,
+                new KeycloakAdmin(platform).serviceAccount(realmRole, branch).accessToken(platform));
     }
 
     public static StaffConsoleClient withoutToken(Platform platform) {
