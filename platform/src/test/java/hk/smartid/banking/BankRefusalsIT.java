@@ -25,6 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.List;
@@ -219,6 +221,47 @@ class BankRefusalsIT {
 
             assertThat(answer.getStatusCode()).isEqualTo(400);
             assertThat(answer.getBody()).contains("invalid_grant");
+        }
+    }
+
+    @Nested
+    class AtTheResidentsConsentApi {
+
+        private final HttpClient http = HttpClient.newHttpClient();
+
+        @Test
+        void shouldRefuseCallersWithoutAValidTokenOrWithoutTheResidentRole() throws Exception {
+            // Every account holds role resident through the realm's default roles; this caller is given only counter-staff.
+            KeycloakAdmin admin = new KeycloakAdmin(platform);
+            KeycloakAdmin.ServiceAccount account = admin.serviceAccount("counter-staff", "Mong Kok");
+            admin.revokeRealmRole(account.userId(), "default-roles-smartid");
+            String staff = account.accessToken(platform);
+
+            for (String[] call : new String[][] {{"GET", "consents"}, {"GET", "disclosures"}, {"DELETE", "consents/any"}}) {
+                assertThat(send(call[0], call[1], null).statusCode()).as(call[0] + " " + call[1]).isEqualTo(401);
+                assertThat(send(call[0], call[1], staff).statusCode()).as(call[0] + " " + call[1]).isEqualTo(403);
+            }
+        }
+
+        @Test
+        void shouldNotLetOneResidentRevokeAnothersConsent() throws Exception {
+            DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
+            KeycloakAdmin admin = new KeycloakAdmin(platform);
+            String consentId = (String) ((Map<?, ?>) ((Map<?, ?>) admin.array("/events?type=LOGIN&client=" + bank.clientId())
+                    .get(0)).get("details")).get("consent_id");
+            String someoneElse = admin.serviceAccount("resident", null).accessToken(platform);
+
+            assertThat(send("DELETE", "consents/" + consentId, someoneElse).statusCode()).isEqualTo(404);
+            assertThat(bank.personData(token).statusCode()).isEqualTo(200);
+        }
+
+        private HttpResponse<String> send(String method, String path, String bearer) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.settings().realmUrl() + "/data-sharing/" + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 

@@ -108,6 +108,14 @@ public final class KeycloakAdmin {
     }
 
     /** Gives {@code userId} a role of a client, e.g. {@code manage-account} of Keycloak's {@code account} client. */
+    /** Takes a realm role (e.g. the default roles every account gets) away from the user. */
+    public void revokeRealmRole(String userId, String realmRole) throws Exception {
+        String roleJson = JSONObjectUtils.toJSONString(object("/roles/" + realmRole));
+        send(HttpRequest.newBuilder(adminUri("/users/" + userId + "/role-mappings/realm"))
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("[" + roleJson + "]")), 204);
+    }
+
     public void grantClientRole(String userId, String clientId, String role) throws Exception {
         String clientUuid = clientUuid(clientId);
         String roleJson = JSONObjectUtils.toJSONString(object("/clients/" + clientUuid + "/roles/" + role));
