@@ -1,5 +1,5 @@
 <#--
-  SmartID HK: same content, ids and links as the base login-page-expired.ftl of Keycloak 26.4.7,
+  SmartID HK: same content, ids and links as the base login-page-expired.ftl of Keycloak 26.7.3,
   laid out as two separate sentences (one per choice) without the stray " ." after each link, which
   reads badly in Chinese.
 -->

@@ -1,5 +1,5 @@
 <#--
-  SmartID HK: keycloak.v2 user-profile-commons.ftl (Keycloak 26.4.7) with one change only: every
+  SmartID HK: keycloak.v2 user-profile-commons.ftl (Keycloak 26.7.3) with one change only: every
   input, textarea, select, radio and checkbox of a user-profile attribute gets aria-describedby
   pointing at its helper texts and at its error message (id "input-error-<name>", rendered by
   field.ftl), so screen readers read the error with the field. Field names and ids are unchanged.
@@ -47,7 +47,7 @@
 
 			<#nested "beforeField" attribute>
 
-			<@field.group name=attribute.name label=advancedMsg(attribute.displayName!'') error=kcSanitize(messagesPerField.get('${attribute.name}'))?no_esc required=attribute.required>
+			<@field.group name=attribute.name label=advancedMsg(attribute.displayName!'') error=messagesPerField.get('${attribute.name}') required=attribute.required>
 				<div class="${properties.kcInputWrapperClass!}">
 					<#if attribute.annotations.inputHelperTextBefore??>
 						<div class="${properties.kcInputHelperTextBeforeClass!}" id="form-help-text-before-${attribute.name}" aria-live="polite">${kcSanitize(advancedMsg(attribute.annotations.inputHelperTextBefore))?no_esc}</div>

@@ -250,7 +250,8 @@ public class DataSharingResource {
         verifier.verifierContext(signatures.verifier(verifier.getHeader().getKeyId()));
         AccessToken token = verifier.verify().getToken();
         // withDPoPVerifier refuses a DPoP token sent as Bearer; this refuses a Bearer token sent as DPoP, in any case.
-        if (!DPoPUtil.DPOP_TOKEN_TYPE.equals(token.getType()) || !DPoPUtil.isDPoPToken(token)) {
+        if (!DPoPUtil.DPOP_TOKEN_TYPE.equals(token.getType()) || token.getConfirmation() == null
+                || token.getConfirmation().getKeyThumbprint() == null) {
             throw new VerificationException("the access token is not DPoP-bound");
         }
         return token;
