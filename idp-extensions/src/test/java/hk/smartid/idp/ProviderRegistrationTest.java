@@ -1,9 +1,12 @@
 package hk.smartid.idp;
 
 import hk.smartid.idp.assurance.AssuranceLevelMapper;
+import hk.smartid.idp.passkey.PasskeyCredentialProviderFactory;
 import hk.smartid.idp.passkey.PasskeyUseListenerFactory;
 import hk.smartid.idp.persondata.DataSharingResourceProviderFactory;
 import org.junit.jupiter.api.Test;
+import org.keycloak.credential.CredentialProviderFactory;
+import org.keycloak.credential.WebAuthnPasswordlessCredentialProviderFactory;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.protocol.ProtocolMapper;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
@@ -34,5 +37,14 @@ class ProviderRegistrationTest {
                 .filter(DataSharingResourceProviderFactory.class::isInstance)
                 .map(RealmResourceProviderFactory::getId))
                 .containsExactly("data-sharing");
+    }
+
+    @Test
+    void shouldTakeThePlaceOfKeycloaksPasskeyCredentialProvider() {
+        PasskeyCredentialProviderFactory ours = ServiceLoader.load(CredentialProviderFactory.class).stream()
+                .map(ServiceLoader.Provider::get).filter(PasskeyCredentialProviderFactory.class::isInstance)
+                .map(PasskeyCredentialProviderFactory.class::cast).findFirst().orElseThrow();
+        assertThat(ours.getId()).isEqualTo(WebAuthnPasswordlessCredentialProviderFactory.PROVIDER_ID);
+        assertThat(ours.order()).isGreaterThan(new WebAuthnPasswordlessCredentialProviderFactory().order());
     }
 }

@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  */
 public final class BrowserlessResident {
 
-    private static final Pattern CHALLENGE = Pattern.compile("challenge\\s*:\\s*'([^']+)'");
-    private static final Pattern USER_ID = Pattern.compile("userid\\s*:\\s*'([^']+)'");
+    private static final Pattern CHALLENGE = Pattern.compile("challenge\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern USER_ID = Pattern.compile("userid\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*id=\"([^\"]+)\"");
     private static final Pattern REGISTRATION_LINK = Pattern.compile("<a[^>]*href=\"([^\"]*/registrations?\\?[^\"]*)\"");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -90,6 +90,14 @@ public final class BrowserlessResident {
                     ? values.stream().map(value -> value.replaceAll("(?i);\\s*Secure", "")).toList() : values));
             cookies.put(uri, headers);
         }
+    }
+
+    /**
+     * The signature counter the next passkey answer presents; later answers count on from it. A copied
+     * authenticator presents one its original has already used; synced passkeys always present 0.
+     */
+    public void presentSignCount(int next) {
+        signCount = next - 1;
     }
 
     /** Forgets every cookie, as a new browser would: the next login needs the passkey again. */

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 final class CraftedPasskey {
 
-    private static final Pattern CHALLENGE = Pattern.compile("challenge\\s*:\\s*'([^']+)'");
+    private static final Pattern CHALLENGE = Pattern.compile("challenge\\s*:\\s*\"([^\"]+)\"");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] credentialId;

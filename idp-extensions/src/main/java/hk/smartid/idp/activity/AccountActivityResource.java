@@ -1,6 +1,8 @@
 package hk.smartid.idp.activity;
 
 import hk.smartid.idp.access.BearerCaller;
+import hk.smartid.idp.audit.StaffAction;
+import hk.smartid.idp.audit.StaffAuditTrail;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A resident's own account activity ({@code /realms/smartid/account-activity}): their recent logins, and
+ * A resident's own account activity ({@code /realms/smartid/account-activity}): their recent logins, passkey
+ * logins refused because a copy of the passkey may be in use ({@link hk.smartid.idp.passkey.PasskeyCredentialProvider}), and
  * "this wasn't me", which ends every session of the account at once. Only ever the caller's own data.
  */
 public class AccountActivityResource {
@@ -52,7 +55,10 @@ public class AccountActivityResource {
                 .realm(realm.getId()).user(user.getId()).type(EventType.LOGIN)
                 .orderByDescTime().maxResults(RECENT_LOGINS).getResultStream()
                 .map(this::login).toList();
-        return Response.ok(Map.of("logins", logins)).build();
+        List<RefusedPasskeyLogin> refused = new StaffAuditTrail(session)
+                .aboutResident(realm, user.getId(), StaffAction.PASSKEY_COUNTER_REFUSED, RECENT_LOGINS).stream()
+                .map(line -> new RefusedPasskeyLogin(line.occurredAt().toString())).toList();
+        return Response.ok(Map.of("logins", logins, "refusedPasskeyLogins", refused)).build();
     }
 
     /** "This wasn't me": ends every session of the account, on every device, including this one. */
@@ -80,6 +86,10 @@ public class AccountActivityResource {
         return new Login(Instant.ofEpochMilli(event.getTime()).toString(), service, event.getIpAddress(),
                 device == null ? null : device.getBrowser(), device == null ? null : device.getOs(),
                 device == null ? null : device.getDevice(), userSession != null);
+    }
+
+    /** A login with one of the resident's passkeys that the IdP refused: its signature counter did not go up. */
+    record RefusedPasskeyLogin(String time) {
     }
 
     /** One login as the resident sees it; browser and device are known while its session lasts. */

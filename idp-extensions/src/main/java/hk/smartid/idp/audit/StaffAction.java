@@ -1,6 +1,6 @@
 package hk.smartid.idp.audit;
 
-/** What a counter staff member (or the onboarding service account) did; stored by name, so never rename a value. */
+/** What a counter staff member (or the onboarding service account, or the IdP itself) did; stored by name, so never rename a value. */
 public enum StaffAction {
     /** Looked residents up (by HKID number, name, ...). */
     SEARCH,
@@ -15,5 +15,10 @@ public enum StaffAction {
     /** Corrected a resident's identity data. */
     CORRECT,
     /** Registered a bank or business as a relying party (onboarding, Banking Made Easy). */
-    REGISTER_BANK
+    REGISTER_BANK,
+    /**
+     * The IdP itself refused a passkey login whose signature counter did not go up: a copy of the resident's
+     * authenticator may be in use. Also shown to the resident in their account activity.
+     */
+    PASSKEY_COUNTER_REFUSED
 }

@@ -25,12 +25,19 @@ import jakarta.persistence.Table;
                 select a from StaffAuditEntity a
                 where a.realmId = :realmId
                 order by a.occurredAt desc, a.id desc
+                """),
+        @NamedQuery(name = StaffAuditEntity.FIND_RECENT_ABOUT_RESIDENT, query = """
+                select a from StaffAuditEntity a
+                where a.realmId = :realmId and a.residentId = :residentId and a.action = :action
+                order by a.occurredAt desc, a.id desc
                 """)
 })
 public class StaffAuditEntity {
 
     /** The realm's lines, newest first. */
     static final String FIND_RECENT_BY_REALM = "StaffAuditEntity.findRecentByRealm";
+    /** One resident's lines of one action, newest first. */
+    static final String FIND_RECENT_ABOUT_RESIDENT = "StaffAuditEntity.findRecentAboutResident";
 
     @Id
     @Column(name = "ID", length = 36, updatable = false)

@@ -21,6 +21,10 @@ import java.util.UUID;
  */
 public class StaffAuditTrail {
 
+    /** Who acts, and where, in a line the IdP writes by itself (no staff member involved). */
+    public static final String IDP_ITSELF = "smartid-idp";
+    public static final String ONLINE = "online";
+
     /** The most lines {@link #recent} returns at once. */
     public static final int MAX_PAGE = 500;
 
@@ -64,6 +68,18 @@ public class StaffAuditTrail {
         return em().createNamedQuery(StaffAuditEntity.FIND_RECENT_BY_REALM, StaffAuditEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setFirstResult(first)
+                .setMaxResults(Math.min(max, MAX_PAGE))
+                .getResultStream()
+                .map(StaffAuditTrail::entry)
+                .toList();
+    }
+
+    /** The newest {@code max} ({@value #MAX_PAGE} at most) lines of {@code action} about one resident. */
+    public List<StaffAuditEntry> aboutResident(RealmModel realm, String residentId, StaffAction action, int max) {
+        return em().createNamedQuery(StaffAuditEntity.FIND_RECENT_ABOUT_RESIDENT, StaffAuditEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("residentId", residentId)
+                .setParameter("action", action.name())
                 .setMaxResults(Math.min(max, MAX_PAGE))
                 .getResultStream()
                 .map(StaffAuditTrail::entry)

@@ -3,10 +3,15 @@ package hk.smartid.idp.passkey;
 import jakarta.persistence.EntityManager;
 import org.keycloak.common.util.Base64;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.WebAuthnCredentialModel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,5 +43,21 @@ final class PasskeyDirectory {
                 .setMaxResults(1)
                 .getResultList();
         return holders.stream().findFirst();
+    }
+
+    /** The passkey of {@code user} whose WebAuthn credential id is {@code webAuthnId} (Keycloak stores it standard-Base64). */
+    static Optional<CredentialModel> passkeyOf(UserModel user, byte[] webAuthnId) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(WebAuthnCredentialModel.TYPE_PASSWORDLESS)
+                .filter(credential -> Arrays.equals(webAuthnId, decode(WebAuthnCredentialModel
+                        .createFromCredentialModel(credential).getWebAuthnCredentialData().getCredentialId())))
+                .findFirst();
+    }
+
+    private static byte[] decode(String standardBase64) {
+        try {
+            return Base64.decode(standardBase64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A stored passkey has an unreadable credential id", e);
+        }
     }
 }

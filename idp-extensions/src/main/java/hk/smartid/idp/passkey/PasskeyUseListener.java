@@ -1,7 +1,6 @@
 package hk.smartid.idp.passkey;
 
 import org.keycloak.WebAuthnConstants;
-import org.keycloak.common.util.Base64;
 import org.keycloak.common.util.Base64Url;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Event;
@@ -11,13 +10,8 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.WebAuthnCredentialModel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * Records when a passkey logs its holder in. Keycloak's passkey authenticator names the WebAuthn credential it
@@ -50,25 +44,8 @@ public class PasskeyUseListener implements EventListenerProvider {
             return;
         }
         byte[] accepted = Base64Url.decode(webAuthnId);
-        credentialIdOf(user, accepted).ifPresent(credentialId -> new PasskeyUseLog(session)
+        PasskeyDirectory.passkeyOf(user, accepted).map(CredentialModel::getId).ifPresent(credentialId -> new PasskeyUseLog(session)
                 .used(realm.getId(), user.getId(), credentialId, Instant.ofEpochMilli(event.getTime())));
-    }
-
-    /** Keycloak's id of the passkey whose WebAuthn credential id is {@code webAuthnId} (stored standard Base64). */
-    private static Optional<String> credentialIdOf(UserModel user, byte[] webAuthnId) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(WebAuthnCredentialModel.TYPE_PASSWORDLESS)
-                .filter(credential -> Arrays.equals(webAuthnId, decode(WebAuthnCredentialModel
-                        .createFromCredentialModel(credential).getWebAuthnCredentialData().getCredentialId())))
-                .map(CredentialModel::getId)
-                .findFirst();
-    }
-
-    private static byte[] decode(String standardBase64) {
-        try {
-            return Base64.decode(standardBase64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("A stored passkey has an unreadable credential id", e);
-        }
     }
 
     @Override

@@ -26,25 +26,36 @@ public class AccountActivity {
     @Inject
     SignedInResident signedInResident;
 
-    private List<Login> logins;
+    private ActivityBody activity;
     private boolean unavailable;
 
     /** The recent logins, newest first; empty (and {@link #isUnavailable()}) when the IdP cannot say. */
     public List<Login> getLogins() {
-        if (logins == null) {
-            logins = idpApi.read(idpApi.get(PATH, Map.of()), ActivityBody.class)
-                    .map(body -> body.logins == null ? List.<Login>of()
-                            : body.logins.stream().map(AccountActivity::login).toList())
-                    .orElseGet(() -> {
-                        unavailable = true;
-                        return List.of();
-                    });
+        List<LoginBody> logins = activity().logins;
+        return logins == null ? List.of() : logins.stream().map(AccountActivity::login).toList();
+    }
+
+    /**
+     * When the IdP refused a login with one of this resident's passkeys because its signature counter did not go
+     * up (a copy of the passkey may be in use), newest first, in Hong Kong time.
+     */
+    public List<String> getRefusedPasskeyLogins() {
+        List<RefusedPasskeyLoginBody> refused = activity().refusedPasskeyLogins;
+        return refused == null ? List.of() : refused.stream().map(login -> IdpApi.inHongKongTime(login.time)).toList();
+    }
+
+    private ActivityBody activity() {
+        if (activity == null) {
+            activity = idpApi.read(idpApi.get(PATH, Map.of()), ActivityBody.class).orElseGet(() -> {
+                unavailable = true;
+                return new ActivityBody();
+            });
         }
-        return logins;
+        return activity;
     }
 
     public boolean isUnavailable() {
-        getLogins();
+        activity();
         return unavailable;
     }
 
@@ -72,9 +83,15 @@ public class AccountActivity {
     public record Login(String when, String service, String browser, String ipAddress, boolean stillActive) {
     }
 
-    /** The IdP's answer, {@code {"logins": [...]}}. */
+    /** The IdP's answer, {@code {"logins": [...], "refusedPasskeyLogins": [...]}}. */
     public static class ActivityBody {
         public List<LoginBody> logins;
+        public List<RefusedPasskeyLoginBody> refusedPasskeyLogins;
+    }
+
+    /** A refused passkey login in the IdP's answer. */
+    public static class RefusedPasskeyLoginBody {
+        public String time;
     }
 
     /** One login in the IdP's answer. */
