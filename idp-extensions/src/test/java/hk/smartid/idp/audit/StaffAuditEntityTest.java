@@ -33,7 +33,7 @@ class StaffAuditEntityTest {
         assertThat(Arrays.stream(StaffAuditTrail.class.getDeclaredMethods())
                 .filter(method -> Modifier.isPublic(method.getModifiers()))
                 .map(Method::getName))
-                .containsExactlyInAnyOrder("record", "recent");
+                .containsExactlyInAnyOrder("record", "recent", "aboutResident");
     }
 
     @Test
