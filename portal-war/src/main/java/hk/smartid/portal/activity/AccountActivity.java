@@ -1,6 +1,9 @@
 package hk.smartid.portal.activity;
 
-import hk.smartid.portal.login.IdpApi;
+import hk.smartid.portal.i18n.HongKongTime;
+import hk.smartid.portal.idp.IdpClient;
+import hk.smartid.portal.idp.IdpOutcomes;
+import hk.smartid.portal.idp.IdpResult;
 import hk.smartid.portal.login.SignedInResident;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,7 +11,6 @@ import jakarta.inject.Named;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * "Recent logins": the resident's own logins as the IdP recorded them, and "this wasn't me", which has
@@ -19,9 +21,10 @@ import java.util.Optional;
 public class AccountActivity {
 
     private static final String PATH = "account-activity";
+    private static final String PAGE = "/activity";
 
     @Inject
-    IdpApi idpApi;
+    IdpClient idp;
 
     @Inject
     SignedInResident signedInResident;
@@ -32,15 +35,22 @@ public class AccountActivity {
     /** The recent logins, newest first; empty (and {@link #isUnavailable()}) when the IdP cannot say. */
     public List<Login> getLogins() {
         if (logins == null) {
-            logins = idpApi.read(idpApi.get(PATH, Map.of()), ActivityBody.class)
-                    .map(body -> body.logins == null ? List.<Login>of()
-                            : body.logins.stream().map(AccountActivity::login).toList())
-                    .orElseGet(() -> {
-                        unavailable = true;
-                        return List.of();
-                    });
+            IdpResult<ActivityBody> answer = idp.get(PATH, Map.of(), ActivityBody.class);
+            if (answer instanceof IdpResult.Success<ActivityBody> success) {
+                logins = success.value().logins == null ? List.of()
+                        : success.value().logins.stream().map(AccountActivity::login).toList();
+            } else {
+                IdpOutcomes.sentToLogin(answer, PAGE);
+                unavailable = true;
+                logins = List.of();
+            }
         }
         return logins;
+    }
+
+    /** Before the page renders ({@code preRenderView}): asks the IdP while a login can still be asked for. */
+    public void load() {
+        getLogins();
     }
 
     public boolean isUnavailable() {
@@ -50,9 +60,11 @@ public class AccountActivity {
 
     /** Ends every session at the IdP, then this one, and shows what to do next. */
     public String notMe() {
-        Optional<IdpApi.Answer> answer = idpApi.post(PATH + "/not-me");
-        if (answer.isEmpty() || answer.get().status() != 200) {
-            unavailable = true;
+        IdpResult<Void> answer = idp.post(PATH + "/not-me", null, Void.class);
+        if (!(answer instanceof IdpResult.Success)) {
+            if (!IdpOutcomes.sentToLogin(answer, PAGE)) {
+                unavailable = true;
+            }
             return null;
         }
         signedInResident.endPortalSession();
@@ -62,7 +74,7 @@ public class AccountActivity {
     private static Login login(LoginBody body) {
         String browser = body.browser == null ? null
                 : body.browser + (body.os == null ? "" : " · " + body.os) + (body.device == null ? "" : " · " + body.device);
-        return new Login(IdpApi.inHongKongTime(body.time), body.service, browser, body.ipAddress, body.stillActive);
+        return new Login(HongKongTime.format(body.time), body.service, browser, body.ipAddress, body.stillActive);
     }
 
     /**
