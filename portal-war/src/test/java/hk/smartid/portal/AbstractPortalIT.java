@@ -10,6 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -18,6 +21,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -83,6 +87,11 @@ public abstract class AbstractPortalIT {
         return send(browser, request(uri(path), headers).GET().build());
     }
 
+    /** {@link #get} for helpers of the tests outside this class's subclasses. */
+    public HttpResponse<String> getPage(HttpClient browser, String path) throws IOException, InterruptedException {
+        return get(browser, path);
+    }
+
     protected static HttpRequest.Builder request(URI uri, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
         return headers.length == 0 ? request : request.headers(headers);
@@ -91,6 +100,38 @@ public abstract class AbstractPortalIT {
     protected static HttpResponse<String> send(HttpClient browser, HttpRequest request)
             throws IOException, InterruptedException {
         return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends {@code GET <context path><rawPath>} exactly as written, over a plain socket, to see every header line
+     * as the server wrote it. Returns the whole answer, status line first.
+     */
+    protected String rawGet(String rawPath) throws IOException {
+        try (Socket socket = new Socket(portal.getHost(), portal.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            String contextPath = portal.getPath().endsWith("/") ? portal.getPath() : portal.getPath() + "/";
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + contextPath + rawPath + " HTTP/1.1\r\nHost: " + portal.getHost() + ":" + portal.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The status code of a raw answer's status line, e.g. 400 of {@code HTTP/1.1 400 Bad Request}. */
+    protected static int rawStatus(String answer) {
+        assertThat(answer).as("an HTTP answer").startsWith("HTTP/1.1 ");
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+
+    /** The header lines of a raw answer, lower-cased names, e.g. {@code server: ...}. */
+    protected static java.util.List<String> rawHeaders(String answer) {
+        int end = answer.indexOf("\r\n\r\n");
+        return answer.substring(answer.indexOf("\r\n") + 2, end < 0 ? answer.length() : end).lines()
+                .map(line -> line.indexOf(':') < 0 ? line
+                        : line.substring(0, line.indexOf(':')).toLowerCase(Locale.ROOT) + line.substring(line.indexOf(':')))
+                .toList();
     }
 
     /** A message of the portal's bundle in a language ({@code en}, {@code zh-HK}, {@code zh-CN}), as the page writes it. */

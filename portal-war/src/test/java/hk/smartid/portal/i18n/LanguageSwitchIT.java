@@ -63,7 +63,8 @@ class LanguageSwitchIT extends AbstractPortalIT {
 
         assertThat(posted.statusCode()).as("POST-redirect-GET").isIn(302, 303);
         assertThat(posted.headers().allValues("Set-Cookie"))
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("smartid_lang=zh-CN"));
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("smartid_lang=zh-CN")
+                        .containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax"));
         URI location = posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow());
         assertThat(location.getAuthority()).isEqualTo(home.uri().getAuthority());
 
