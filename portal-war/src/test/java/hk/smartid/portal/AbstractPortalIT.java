@@ -8,13 +8,17 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -22,6 +26,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -43,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class AbstractPortalIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int HTTPS_PORT = 48081;
     private static final Pattern HTML_LANG = Pattern.compile("<html\\b[^>]*\\slang=\"([^\"]*)\"");
 
     /** Where the portal was deployed, e.g. {@code http://localhost:48080/portal/}. */
@@ -80,6 +87,66 @@ public abstract class AbstractPortalIT {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A new "browser" as {@link #newBrowser()}, for the test domain's HTTPS listener ({@link #httpsUri}). */
+    protected static HttpClient newHttpsBrowser() {
+        try {
+            return HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(TIMEOUT)
+                    .sslContext(trustingPayarasOwnCertificate())
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The portal's address for {@code path} over HTTPS (the test domain's portbase 48000 + 81). */
+    protected URI httpsUri(String path) {
+        try {
+            return new URI("https", null, portal.getHost(), HTTPS_PORT, uri(path).getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test domain's HTTPS listener has a self-signed certificate for the machine's name; the tests only read cookies. */
+    private static SSLContext trustingPayarasOwnCertificate() throws GeneralSecurityException {
+        TrustManager trustAll = new X509ExtendedTrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[]{trustAll}, null);
+        return context;
     }
 
     protected HttpResponse<String> get(HttpClient browser, String path, String... headers)

@@ -4,18 +4,8 @@ import hk.smartid.portal.AbstractPortalIT;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RunAsClient
 class SecurityHeadersIT extends AbstractPortalIT {
-
-    /** HTTPS listener of the test domain (portbase 48000 + 81), with Payara's self-signed certificate. */
-    private static final int HTTPS_PORT = 48081;
 
     @Test
     void shouldSendSecurityHeadersWithHomePage() throws Exception {
@@ -76,14 +63,7 @@ class SecurityHeadersIT extends AbstractPortalIT {
 
     @Test
     void shouldMarkSessionCookieSecureOverHttps() throws Exception {
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(trustingPayarasOwnCertificate())
-                .build();
-        URI https = new URI("https", null, portal.getHost(), HTTPS_PORT, uri("").getPath(), null, null);
-
-        HttpResponse<String> home = send(browser, request(https).GET().build());
+        HttpResponse<String> home = send(newHttpsBrowser(), request(httpsUri("")).GET().build());
 
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(sessionCookie(home)).containsIgnoringCase("; Secure").containsIgnoringCase("; HttpOnly")
@@ -111,42 +91,5 @@ class SecurityHeadersIT extends AbstractPortalIT {
         assertThat(headers.firstValue("Referrer-Policy"))
                 .hasValueSatisfying(policy -> assertThat(policy)
                         .isIn("no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin"));
-    }
-
-    /** The test domain's HTTPS listener has a self-signed certificate for the machine's name; this test only reads cookies. */
-    private static SSLContext trustingPayarasOwnCertificate() throws Exception {
-        TrustManager trustAll = new X509ExtendedTrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[]{trustAll}, null);
-        return context;
     }
 }
