@@ -45,6 +45,13 @@ final class PayaraServer {
         linkServerLog();
         // The server process inherits these; MicroProfile Config reads them as smartid.* properties.
         asadmin(List.of("start-domain", "--domaindir", domainDir().toString(), DOMAIN), log, 300);
+        // No Server or X-Powered-By header naming Payara, its version or the JDK, on pages and error answers alike.
+        asadmin(List.of("--port", Integer.toString(settings.payaraAdminPort()), "set",
+                "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.server-header=false",
+                "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false",
+                "configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.server-header=false",
+                "configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.xpowered-by=false"),
+                log, 120);
         asadmin(List.of("--port", Integer.toString(settings.payaraAdminPort()), "deploy", "--name", "smartid",
                 settings.artifacts().resolve("smartid-ear.ear").toString()), log, 300);
         Readiness.awaitOk("The portal", settings.portalUrl().resolve("/"), Duration.ofMinutes(3), () -> true,

@@ -8,11 +8,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
 
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
@@ -107,6 +110,33 @@ class ResidentLoginJourneyIT {
             browser.open(portal + "/dashboard");
             browser.awaitUrlStartingWith(idp);
             assertThat(browser.find(PASSKEY_LOGIN).isDisplayed()).isTrue();
+        }
+    }
+
+    /**
+     * The IdP ended the login (here: the resident logged out at the IdP in another tab) while the portal's session
+     * lives on: the portal's next call to the IdP is refused, and the page sends the resident to log in again and
+     * back to it, as the staff console does, instead of saying the IdP is unavailable.
+     */
+    @Test
+    void shouldSendTheResidentToLogInAgainWhenTheIdpHasEndedTheirLogin() {
+        try (ResidentBrowser browser = new ResidentBrowser()) {
+            browser.open(portal + "/login");
+            browser.awaitUrlStartingWith(idp);
+            browser.startRegistration(newContact(), "Ho Ka Yan");
+            browser.registerPasskey();
+            browser.awaitUrlStartingWith(portal + "/dashboard");
+
+            browser.open(idp + "/realms/smartid/protocol/openid-connect/logout");
+            WebElement logOut = browser.find(By.id("kc-logout"));
+            logOut.click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(logOut));
+
+            browser.open(portal + "/activity");
+            browser.awaitUrlStartingWith(idp);
+            browser.click(PASSKEY_LOGIN);
+            browser.awaitUrlStartingWith(portal + "/activity");
+            assertThat(browser.testId("activity-service").getText()).contains("GovHK portal");
         }
     }
 

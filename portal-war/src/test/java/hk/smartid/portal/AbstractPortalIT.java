@@ -8,16 +8,26 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -39,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class AbstractPortalIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int HTTPS_PORT = 48081;
     private static final Pattern HTML_LANG = Pattern.compile("<html\\b[^>]*\\slang=\"([^\"]*)\"");
 
     /** Where the portal was deployed, e.g. {@code http://localhost:48080/portal/}. */
@@ -78,9 +89,74 @@ public abstract class AbstractPortalIT {
         }
     }
 
+    /** A new "browser" as {@link #newBrowser()}, for the test domain's HTTPS listener ({@link #httpsUri}). */
+    protected static HttpClient newHttpsBrowser() {
+        try {
+            return HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(TIMEOUT)
+                    .sslContext(trustingPayarasOwnCertificate())
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The portal's address for {@code path} over HTTPS (the test domain's portbase 48000 + 81). */
+    protected URI httpsUri(String path) {
+        try {
+            return new URI("https", null, portal.getHost(), HTTPS_PORT, uri(path).getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test domain's HTTPS listener has a self-signed certificate for the machine's name; the tests only read cookies. */
+    private static SSLContext trustingPayarasOwnCertificate() throws GeneralSecurityException {
+        TrustManager trustAll = new X509ExtendedTrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[]{trustAll}, null);
+        return context;
+    }
+
     protected HttpResponse<String> get(HttpClient browser, String path, String... headers)
             throws IOException, InterruptedException {
         return send(browser, request(uri(path), headers).GET().build());
+    }
+
+    /** {@link #get} for helpers of the tests outside this class's subclasses. */
+    public HttpResponse<String> getPage(HttpClient browser, String path) throws IOException, InterruptedException {
+        return get(browser, path);
     }
 
     protected static HttpRequest.Builder request(URI uri, String... headers) {
@@ -91,6 +167,38 @@ public abstract class AbstractPortalIT {
     protected static HttpResponse<String> send(HttpClient browser, HttpRequest request)
             throws IOException, InterruptedException {
         return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends {@code GET <context path><rawPath>} exactly as written, over a plain socket, to see every header line
+     * as the server wrote it. Returns the whole answer, status line first.
+     */
+    protected String rawGet(String rawPath) throws IOException {
+        try (Socket socket = new Socket(portal.getHost(), portal.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            String contextPath = portal.getPath().endsWith("/") ? portal.getPath() : portal.getPath() + "/";
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + contextPath + rawPath + " HTTP/1.1\r\nHost: " + portal.getHost() + ":" + portal.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The status code of a raw answer's status line, e.g. 400 of {@code HTTP/1.1 400 Bad Request}. */
+    protected static int rawStatus(String answer) {
+        assertThat(answer).as("an HTTP answer").startsWith("HTTP/1.1 ");
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+
+    /** The header lines of a raw answer, lower-cased names, e.g. {@code server: ...}. */
+    protected static java.util.List<String> rawHeaders(String answer) {
+        int end = answer.indexOf("\r\n\r\n");
+        return answer.substring(answer.indexOf("\r\n") + 2, end < 0 ? answer.length() : end).lines()
+                .map(line -> line.indexOf(':') < 0 ? line
+                        : line.substring(0, line.indexOf(':')).toLowerCase(Locale.ROOT) + line.substring(line.indexOf(':')))
+                .toList();
     }
 
     /** A message of the portal's bundle in a language ({@code en}, {@code zh-HK}, {@code zh-CN}), as the page writes it. */

@@ -1,6 +1,9 @@
 package hk.smartid.portal.activity;
 
-import hk.smartid.portal.login.IdpApi;
+import hk.smartid.portal.i18n.HongKongTime;
+import hk.smartid.portal.idp.IdpClient;
+import hk.smartid.portal.idp.IdpOutcomes;
+import hk.smartid.portal.idp.IdpResult;
 import hk.smartid.portal.login.SignedInResident;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,7 +11,6 @@ import jakarta.inject.Named;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * "Recent logins": the resident's own logins as the IdP recorded them, and "this wasn't me", which has
@@ -19,9 +21,10 @@ import java.util.Optional;
 public class AccountActivity {
 
     private static final String PATH = "account-activity";
+    private static final String PAGE = "/activity";
 
     @Inject
-    IdpApi idpApi;
+    IdpClient idp;
 
     @Inject
     SignedInResident signedInResident;
@@ -41,17 +44,12 @@ public class AccountActivity {
      */
     public List<String> getRefusedPasskeyLogins() {
         List<RefusedPasskeyLoginBody> refused = activity().refusedPasskeyLogins;
-        return refused == null ? List.of() : refused.stream().map(login -> IdpApi.inHongKongTime(login.time)).toList();
+        return refused == null ? List.of() : refused.stream().map(login -> HongKongTime.format(login.time)).toList();
     }
 
-    private ActivityBody activity() {
-        if (activity == null) {
-            activity = idpApi.read(idpApi.get(PATH, Map.of()), ActivityBody.class).orElseGet(() -> {
-                unavailable = true;
-                return new ActivityBody();
-            });
-        }
-        return activity;
+    /** Before the page renders ({@code preRenderView}): asks the IdP while a login can still be asked for. */
+    public void load() {
+        activity();
     }
 
     public boolean isUnavailable() {
@@ -59,11 +57,27 @@ public class AccountActivity {
         return unavailable;
     }
 
+    private ActivityBody activity() {
+        if (activity == null) {
+            IdpResult<ActivityBody> answer = idp.get(PATH, Map.of(), ActivityBody.class);
+            if (answer instanceof IdpResult.Success<ActivityBody> success) {
+                activity = success.value();
+            } else {
+                IdpOutcomes.sentToLogin(answer, PAGE);
+                unavailable = true;
+                activity = new ActivityBody();
+            }
+        }
+        return activity;
+    }
+
     /** Ends every session at the IdP, then this one, and shows what to do next. */
     public String notMe() {
-        Optional<IdpApi.Answer> answer = idpApi.post(PATH + "/not-me");
-        if (answer.isEmpty() || answer.get().status() != 200) {
-            unavailable = true;
+        IdpResult<Void> answer = idp.post(PATH + "/not-me", null, Void.class);
+        if (!(answer instanceof IdpResult.Success)) {
+            if (!IdpOutcomes.sentToLogin(answer, PAGE)) {
+                unavailable = true;
+            }
             return null;
         }
         signedInResident.endPortalSession();
@@ -73,7 +87,7 @@ public class AccountActivity {
     private static Login login(LoginBody body) {
         String browser = body.browser == null ? null
                 : body.browser + (body.os == null ? "" : " · " + body.os) + (body.device == null ? "" : " · " + body.device);
-        return new Login(IdpApi.inHongKongTime(body.time), body.service, browser, body.ipAddress, body.stillActive);
+        return new Login(HongKongTime.format(body.time), body.service, browser, body.ipAddress, body.stillActive);
     }
 
     /**

@@ -1,6 +1,9 @@
 package hk.smartid.portal.audit;
 
-import hk.smartid.portal.login.IdpApi;
+import hk.smartid.portal.i18n.HongKongTime;
+import hk.smartid.portal.idp.IdpClient;
+import hk.smartid.portal.idp.IdpOutcomes;
+import hk.smartid.portal.idp.IdpResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,22 +20,31 @@ import java.util.Map;
 @RequestScoped
 public class StaffAuditTrailView {
 
+    private static final String PAGE = "/audit/index";
+
     @Inject
-    IdpApi idpApi;
+    IdpClient idp;
 
     private List<Entry> entries;
     private boolean unavailable;
 
     public List<Entry> getEntries() {
         if (entries == null) {
-            entries = idpApi.read(idpApi.get("staff-audit", Map.of("max", 200)), AuditLine[].class)
-                    .map(lines -> Arrays.stream(lines).map(StaffAuditTrailView::entry).toList())
-                    .orElseGet(() -> {
-                        unavailable = true;
-                        return List.of();
-                    });
+            IdpResult<AuditLine[]> answer = idp.get("staff-audit", Map.of("max", 200), AuditLine[].class);
+            if (answer instanceof IdpResult.Success<AuditLine[]> success) {
+                entries = Arrays.stream(success.value()).map(StaffAuditTrailView::entry).toList();
+            } else {
+                IdpOutcomes.sentToLogin(answer, PAGE);
+                unavailable = true;
+                entries = List.of();
+            }
         }
         return entries;
+    }
+
+    /** Before the page renders ({@code preRenderView}): asks the IdP while a login can still be asked for. */
+    public void load() {
+        getEntries();
     }
 
     public boolean isUnavailable() {
@@ -41,7 +53,7 @@ public class StaffAuditTrailView {
     }
 
     private static Entry entry(AuditLine line) {
-        return new Entry(IdpApi.inHongKongTime(line.occurredAt), line.staffUsername, line.branch, line.action,
+        return new Entry(HongKongTime.format(line.occurredAt), line.staffUsername, line.branch, line.action,
                 line.residentId, line.outcome, line.detail);
     }
 

@@ -1,6 +1,9 @@
 package hk.smartid.portal.datasharing;
 
-import hk.smartid.portal.login.IdpApi;
+import hk.smartid.portal.i18n.HongKongTime;
+import hk.smartid.portal.idp.IdpClient;
+import hk.smartid.portal.idp.IdpOutcomes;
+import hk.smartid.portal.idp.IdpResult;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -37,8 +40,10 @@ public class MyDataSharing implements Serializable {
     private static final String CONSENTS = "data-sharing/consents";
     private static final String DISCLOSURES = "data-sharing/disclosures";
 
+    private static final String PAGE = "/data-sharing";
+
     @Inject
-    IdpApi idpApi;
+    IdpClient idp;
 
     private List<Consent> consents;
     private boolean consentsUnavailable;
@@ -49,7 +54,7 @@ public class MyDataSharing implements Serializable {
     /** The consents, newest first; empty (and {@link #isConsentsUnavailable()}) when the IdP cannot say. */
     public List<Consent> getConsents() {
         if (consents == null) {
-            Optional<List<Consent>> answer = idpApi.read(idpApi.get(CONSENTS, Map.of()), ConsentBody[].class)
+            Optional<List<Consent>> answer = success(idp.get(CONSENTS, Map.of(), ConsentBody[].class))
                     .flatMap(bodies -> consents(bodies, Instant.now()));
             consentsUnavailable = answer.isEmpty();
             consents = answer.orElse(List.of());
@@ -65,7 +70,7 @@ public class MyDataSharing implements Serializable {
     /** The disclosures, newest first; empty (and {@link #isDisclosuresUnavailable()}) when the IdP cannot say. */
     public List<Disclosure> getDisclosures() {
         if (disclosures == null) {
-            Optional<List<Disclosure>> answer = idpApi.read(idpApi.get(DISCLOSURES, Map.of()), DisclosureBody[].class)
+            Optional<List<Disclosure>> answer = success(idp.get(DISCLOSURES, Map.of(), DisclosureBody[].class))
                     .flatMap(MyDataSharing::disclosures);
             disclosuresUnavailable = answer.isEmpty();
             disclosures = answer.orElse(List.of());
@@ -76,6 +81,21 @@ public class MyDataSharing implements Serializable {
     public boolean isDisclosuresUnavailable() {
         getDisclosures();
         return disclosuresUnavailable;
+    }
+
+    /** Before the page renders ({@code preRenderView}): asks the IdP while a login can still be asked for. */
+    public void load() {
+        getConsents();
+        getDisclosures();
+    }
+
+    /** A success's value; for anything else nothing (the page says the IdP cannot say), after a login if one is needed. */
+    private static <T> Optional<T> success(IdpResult<T> answer) {
+        if (answer instanceof IdpResult.Success<T> success) {
+            return Optional.of(success.value());
+        }
+        IdpOutcomes.sentToLogin(answer, PAGE);
+        return Optional.empty();
     }
 
     /** First step of revoking: the page then shows what revoking means and asks to confirm. */
@@ -103,12 +123,19 @@ public class MyDataSharing implements Serializable {
             return;
         }
         // The id is one the IdP gave in this view's list, never one a browser sent.
-        int status = idpApi.delete(CONSENTS + "/" + consent.id(), Map.of()).map(IdpApi.Answer::status).orElse(0);
+        IdpResult<Void> answer = idp.delete(CONSENTS + "/" + IdpClient.pathSegment(consent.id()), Map.of());
+        if (IdpOutcomes.sentToLogin(answer, PAGE)) {
+            return;
+        }
         String bank = consent.bankNameIn(languageTag());
-        switch (status) {
-            case 204 -> message(FacesMessage.SEVERITY_INFO, "dataSharing.revoke.done", bank);
-            case 404 -> message(FacesMessage.SEVERITY_WARN, "dataSharing.revoke.notFound");
-            default -> message(FacesMessage.SEVERITY_ERROR, "dataSharing.revoke.failed", bank);
+        if (answer instanceof IdpResult.Success) {
+            message(FacesMessage.SEVERITY_INFO, "dataSharing.revoke.done", bank);
+        } else if (answer instanceof IdpResult.NotFound) {
+            message(FacesMessage.SEVERITY_WARN, "dataSharing.revoke.notFound");
+        } else if (answer instanceof IdpResult.Forbidden) {
+            message(FacesMessage.SEVERITY_ERROR, "idp.forbidden");
+        } else {
+            message(FacesMessage.SEVERITY_ERROR, "dataSharing.revoke.failed", bank);
         }
         consents = null;
         disclosures = null;
@@ -130,7 +157,7 @@ public class MyDataSharing implements Serializable {
 
     /** A time as Hong Kong time in the reader's language; empty for none. */
     public String when(Instant instant) {
-        return instant == null ? "" : IdpApi.inHongKongTime(instant);
+        return instant == null ? "" : HongKongTime.format(instant);
     }
 
     /** The IdP's consents answer as consents; empty when it is not as documented (then nothing is shown). */

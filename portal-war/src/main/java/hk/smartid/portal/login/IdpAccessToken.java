@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The signed-in person's access token, for the portal to call IdP APIs (the staff enrolment API) as
+ * The signed-in person's access token, for the portal to call the IdP's realm APIs ({@code IdpClient}) as
  * them. Refreshed shortly before it expires; empty when there is no login or the IdP session has ended.
  */
 @RequestScoped

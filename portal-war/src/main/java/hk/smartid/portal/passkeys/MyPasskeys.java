@@ -1,6 +1,9 @@
 package hk.smartid.portal.passkeys;
 
-import hk.smartid.portal.login.IdpApi;
+import hk.smartid.portal.i18n.HongKongTime;
+import hk.smartid.portal.idp.IdpClient;
+import hk.smartid.portal.idp.IdpOutcomes;
+import hk.smartid.portal.idp.IdpResult;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -22,32 +25,46 @@ public class MyPasskeys implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String PATH = "passkeys";
+    private static final String PAGE = "/passkeys";
 
     @Inject
-    IdpApi idpApi;
+    IdpClient idp;
 
     private List<Passkey> passkeys;
     private boolean lastOneConfirmed;
 
     public List<Passkey> getPasskeys() {
         if (passkeys == null) {
-            passkeys = idpApi.read(idpApi.get(PATH, Map.of()), PasskeysBody.class)
-                    .map(body -> body.passkeys == null ? List.<Passkey>of()
-                            : body.passkeys.stream().map(MyPasskeys::passkey).toList())
-                    .orElseGet(() -> {
-                        message("passkeys.unavailable");
-                        return List.of();
-                    });
+            IdpResult<PasskeysBody> answer = idp.get(PATH, Map.of(), PasskeysBody.class);
+            if (answer instanceof IdpResult.Success<PasskeysBody> success) {
+                passkeys = success.value().passkeys == null ? List.of()
+                        : success.value().passkeys.stream().map(MyPasskeys::passkey).toList();
+            } else {
+                passkeys = List.of();
+                if (!IdpOutcomes.handled(answer, PAGE, "idp.forbidden", "passkeys.unavailable")) {
+                    message("passkeys.unavailable");
+                }
+            }
         }
         return passkeys;
     }
 
+    /** Before the page renders ({@code preRenderView}): asks the IdP while a login can still be asked for. */
+    public void load() {
+        getPasskeys();
+    }
+
     public void remove(String passkeyId) {
-        int status = idpApi.delete(PATH + "/" + passkeyId, Map.of("lastOneConfirmed", lastOneConfirmed))
-                .map(IdpApi.Answer::status).orElse(0);
-        message(status == 204 ? "passkeys.removed" : status == 409 ? "passkeys.lastOne" : "passkeys.unavailable");
-        passkeys = null;
+        IdpResult<Void> answer = idp.delete(PATH + "/" + IdpClient.pathSegment(passkeyId),
+                Map.of("lastOneConfirmed", lastOneConfirmed));
         lastOneConfirmed = false;
+        if (IdpOutcomes.sentToLogin(answer, PAGE)) {
+            return;
+        }
+        message(answer instanceof IdpResult.Success ? "passkeys.removed"
+                : answer instanceof IdpResult.Conflict ? "passkeys.lastOne"
+                : answer instanceof IdpResult.Forbidden ? "idp.forbidden" : "passkeys.unavailable");
+        passkeys = null;
     }
 
     public boolean isLastOneConfirmed() {
@@ -59,8 +76,8 @@ public class MyPasskeys implements Serializable {
     }
 
     private static Passkey passkey(PasskeyBody body) {
-        return new Passkey(body.id, body.label, body.createdAt == null ? "" : IdpApi.inHongKongTime(body.createdAt),
-                body.lastUsedAt == null ? "" : IdpApi.inHongKongTime(body.lastUsedAt));
+        return new Passkey(body.id, body.label, body.createdAt == null ? "" : HongKongTime.format(body.createdAt),
+                body.lastUsedAt == null ? "" : HongKongTime.format(body.lastUsedAt));
     }
 
     private static void message(String key) {

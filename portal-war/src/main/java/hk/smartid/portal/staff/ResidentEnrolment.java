@@ -1,5 +1,6 @@
 package hk.smartid.portal.staff;
 
+import hk.smartid.portal.idp.IdpResult;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,6 +23,9 @@ public class ResidentEnrolment implements Serializable {
     static final Set<String> FIELDS = Set.of("hkidNumber", "surname", "givenNames", "chineseName", "dateOfBirth",
             "gender", "residentialAddress", "mobileNumber", "email", "preferredLanguage");
 
+    /** The IdP's conflict when the contact is a self-registered account's, which staff may verify instead. */
+    static final String CONTACT_HAS_BASIC_ACCOUNT = "contact_has_basic_account";
+
     @Inject
     EnrolmentApi api;
 
@@ -33,15 +37,16 @@ public class ResidentEnrolment implements Serializable {
     private String basicAccountId;
 
     public void enrol() {
-        ApiResult<ActivationCodeIssued> result = api.enrol(form);
+        IdpResult<ActivationCodeIssued> result = api.enrol(form);
         basicAccountId = null;
         if (StaffConsole.handledCommonOutcome(result)) {
             return;
         }
-        if (result instanceof ApiResult.Success<ActivationCodeIssued> issued) {
+        if (result instanceof IdpResult.Success<ActivationCodeIssued> issued) {
             issuedCode.show(issued.value(), form.getPreferredLanguage());
-        } else if (result instanceof ApiResult.BasicAccountExists<ActivationCodeIssued> basic) {
-            basicAccountId = basic.residentId();
+        } else if (result instanceof IdpResult.Conflict<ActivationCodeIssued> conflict
+                && CONTACT_HAS_BASIC_ACCOUNT.equals(conflict.error()) && conflict.residentId() != null) {
+            basicAccountId = conflict.residentId();
             StaffConsole.topMessage("staff.enrol.basicAccount");
         } else {
             showProblem(result);
@@ -56,11 +61,11 @@ public class ResidentEnrolment implements Serializable {
         if (basicAccountId == null) {
             return;
         }
-        ApiResult<ResidentRecord> result = api.verifyExisting(basicAccountId, form);
+        IdpResult<ResidentRecord> result = api.verifyExisting(basicAccountId, form);
         if (StaffConsole.handledCommonOutcome(result)) {
             return;
         }
-        if (result instanceof ApiResult.Success<ResidentRecord>) {
+        if (result instanceof IdpResult.Success<ResidentRecord>) {
             basicAccountId = null;
             StaffConsole.topMessage("staff.enrol.verified");
         } else {
@@ -68,10 +73,10 @@ public class ResidentEnrolment implements Serializable {
         }
     }
 
-    private void showProblem(ApiResult<?> result) {
-        if (result instanceof ApiResult.AlreadyEnrolled) {
+    private void showProblem(IdpResult<?> result) {
+        if (result instanceof IdpResult.Conflict) {
             StaffConsole.topMessage("staff.enrol.duplicate");
-        } else if (result instanceof ApiResult.FieldErrors<?> invalid) {
+        } else if (result instanceof IdpResult.FieldErrors<?> invalid) {
             StaffConsole.topMessage("staff.enrol.fixErrors");
             for (Map.Entry<String, String> error : invalid.fields().entrySet()) {
                 if (FIELDS.contains(error.getKey())) {

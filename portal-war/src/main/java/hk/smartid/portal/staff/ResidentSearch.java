@@ -1,5 +1,6 @@
 package hk.smartid.portal.staff;
 
+import hk.smartid.portal.idp.IdpResult;
 import hk.smartid.portal.i18n.LanguagePreference;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -35,16 +36,16 @@ public class ResidentSearch implements Serializable {
         resident = null;
         notFound = false;
         cardCheckedAgain = false;
-        ApiResult<ResidentRecord> result = api.findResident(hkid == null ? "" : hkid.trim());
+        IdpResult<ResidentRecord> result = api.findResident(hkid == null ? "" : hkid.trim());
         if (StaffConsole.handledCommonOutcome(result)) {
             return;
         }
-        if (result instanceof ApiResult.Success<ResidentRecord> found) {
+        if (result instanceof IdpResult.Success<ResidentRecord> found) {
             resident = found.value();
-        } else if (result instanceof ApiResult.NotFound) {
+        } else if (result instanceof IdpResult.NotFound) {
             notFound = true;
             StaffConsole.topMessage("staff.find.notFound");
-        } else if (result instanceof ApiResult.FieldErrors<ResidentRecord> invalid) {
+        } else if (result instanceof IdpResult.FieldErrors<ResidentRecord> invalid) {
             String key = invalid.fields().get("hkidNumber");
             StaffConsole.fieldError(HKID_FIELD, key == null ? StaffConsole.FALLBACK_FIELD_KEY : key);
         } else {
@@ -60,14 +61,14 @@ public class ResidentSearch implements Serializable {
             StaffConsole.fieldError(CONFIRM_FIELD, "staff.reissue.confirmRequired");
             return;
         }
-        ApiResult<ActivationCodeIssued> result = api.reissueActivationCode(resident.getId());
+        IdpResult<ActivationCodeIssued> result = api.reissueActivationCode(resident.getId());
         if (StaffConsole.handledCommonOutcome(result)) {
             return;
         }
-        if (result instanceof ApiResult.Success<ActivationCodeIssued> issued) {
+        if (result instanceof IdpResult.Success<ActivationCodeIssued> issued) {
             issuedCode.show(issued.value(), getSlipLanguage());
             cardCheckedAgain = false;
-        } else if (result instanceof ApiResult.NotFound) {
+        } else if (result instanceof IdpResult.NotFound) {
             resident = null;
             StaffConsole.topMessage("staff.reissue.notFound");
         } else {

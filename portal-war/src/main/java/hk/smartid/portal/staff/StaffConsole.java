@@ -1,13 +1,12 @@
 package hk.smartid.portal.staff;
 
+import hk.smartid.portal.idp.IdpOutcomes;
+import hk.smartid.portal.idp.IdpResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -57,37 +56,10 @@ public class StaffConsole {
     }
 
     /**
-     * Ends the action for the outcomes every call can have; returns false for the call-specific ones, which
-     * the caller handles.
+     * Ends the action for the outcomes every call can have (login over, step-up, refused, IdP unreachable), as
+     * every page of the portal does; returns false for the call-specific ones, which the caller handles.
      */
-    static boolean handledCommonOutcome(ApiResult<?> result) {
-        if (result instanceof ApiResult.LoginOver) {
-            redirect("/login?return=" + HOME);
-            return true;
-        }
-        if (result instanceof ApiResult.StepUpRequired<?> stepUp) {
-            // The IdP names its limit (a realm setting); without one, only a login made now is sure to do.
-            redirect("/login?max_age=" + Math.max(stepUp.maxAge(), 0) + "&return=" + HOME);
-            return true;
-        }
-        if (result instanceof ApiResult.Forbidden) {
-            topMessage("staff.error.forbidden");
-            return true;
-        }
-        if (result instanceof ApiResult.Unavailable) {
-            topMessage("staff.error.unavailable");
-            return true;
-        }
-        return false;
-    }
-
-    private static void redirect(String path) {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        try {
-            external.redirect(external.getRequestContextPath() + path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FacesContext.getCurrentInstance().responseComplete();
+    static boolean handledCommonOutcome(IdpResult<?> result) {
+        return IdpOutcomes.handled(result, HOME, "staff.error.forbidden", "staff.error.unavailable");
     }
 }

@@ -15,6 +15,12 @@ import jakarta.servlet.RequestDispatcher;
 @RequestScoped
 public class ErrorReason {
 
+    /** Where web.xml and {@link AjaxErrorHandlerFactory} send errors. */
+    static final String PAGE = "/error.xhtml";
+    /** The reason given to the page in its address after an Ajax request failed; only {@link #FROM_QUERY} values count. */
+    static final String QUERY_PARAMETER = "reason";
+    private static final java.util.Set<String> FROM_QUERY = java.util.Set.of("expired", "500");
+
     private String reason;
 
     /** {@code 400}, {@code 403}, {@code 404}, {@code 500}, {@code expired} or {@code generic}. */
@@ -22,9 +28,15 @@ public class ErrorReason {
         if (reason == null) {
             try {
                 FacesContext faces = FacesContext.getCurrentInstance();
-                reason = faces == null ? "generic" : reasonFor(
-                        faces.getExternalContext().getRequestMap().get(RequestDispatcher.ERROR_STATUS_CODE),
-                        faces.getExternalContext().getRequestMap().get(RequestDispatcher.ERROR_EXCEPTION));
+                if (faces == null) {
+                    reason = "generic";
+                } else {
+                    Object status = faces.getExternalContext().getRequestMap().get(RequestDispatcher.ERROR_STATUS_CODE);
+                    Object exception = faces.getExternalContext().getRequestMap().get(RequestDispatcher.ERROR_EXCEPTION);
+                    reason = status == null && exception == null
+                            ? fromQuery(faces.getExternalContext().getRequestParameterMap().get(QUERY_PARAMETER))
+                            : reasonFor(status, exception);
+                }
             } catch (RuntimeException e) {
                 reason = "generic";
             }
@@ -40,6 +52,11 @@ public class ErrorReason {
     /** Bundle key of the explanation, e.g. {@code error.404.body}. */
     public String getBodyKey() {
         return "error." + getReason() + ".body";
+    }
+
+    /** The reason an Ajax error redirect named ({@code expired} or {@code 500}); anything else gives {@code generic}. */
+    static String fromQuery(String value) {
+        return value != null && FROM_QUERY.contains(value) ? value : "generic";
     }
 
     static String reasonFor(Object statusCode, Object exception) {

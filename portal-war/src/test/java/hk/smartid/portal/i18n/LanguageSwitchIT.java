@@ -33,10 +33,39 @@ class LanguageSwitchIT extends AbstractPortalIT {
     void shouldSwitchToSimplifiedChineseByPostingLanguageForm() throws Exception {
         HttpClient browser = newBrowser();
         HttpResponse<String> home = get(browser, "");
+
+        HttpResponse<String> posted = chooseSimplifiedChinese(browser, home);
+
+        assertThat(posted.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("smartid_lang=zh-CN")
+                        .containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax")
+                        .doesNotContainIgnoringCase("; Secure"));
+        URI location = posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getAuthority()).isEqualTo(home.uri().getAuthority());
+
+        HttpResponse<String> after = send(browser, request(location).GET().build());
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(htmlLang(after.body())).isEqualTo("zh-CN");
+        assertThat(after.body()).contains(message("zh-CN", "home.title"));
+    }
+
+    @Test
+    void shouldRememberTheLanguageInASecureCookieOverHttps() throws Exception {
+        HttpClient browser = newHttpsBrowser();
+        HttpResponse<String> home = send(browser, request(httpsUri("")).GET().build());
+
+        HttpResponse<String> posted = chooseSimplifiedChinese(browser, home);
+
+        assertThat(posted.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("smartid_lang=zh-CN")
+                        .containsIgnoringCase("; Secure").containsIgnoringCase("; HttpOnly")
+                        .containsIgnoringCase("; SameSite=Lax"));
+    }
+
+    /** The form holding the zh-CN button read from the page, with its hidden fields (the view state among them), posted back. */
+    private HttpResponse<String> chooseSimplifiedChinese(HttpClient browser, HttpResponse<String> home) throws Exception {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(htmlLang(home.body())).isEqualTo("en");
-
-        // The form holding the zh-CN button, its hidden fields (Faces' view state among them) and the button.
         String html = home.body();
         String button = tagWith(html, INPUT, "data-testid=\"lang-zh-CN\"");
         int buttonAt = html.indexOf(button);
@@ -60,17 +89,8 @@ class LanguageSwitchIT extends AbstractPortalIT {
                 "Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncoded(fields)))
                 .build());
-
         assertThat(posted.statusCode()).as("POST-redirect-GET").isIn(302, 303);
-        assertThat(posted.headers().allValues("Set-Cookie"))
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("smartid_lang=zh-CN"));
-        URI location = posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow());
-        assertThat(location.getAuthority()).isEqualTo(home.uri().getAuthority());
-
-        HttpResponse<String> after = send(browser, request(location).GET().build());
-        assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(htmlLang(after.body())).isEqualTo("zh-CN");
-        assertThat(after.body()).contains(message("zh-CN", "home.title"));
+        return posted;
     }
 
     private static String tagWith(String html, Pattern tag, String marker) {
