@@ -52,7 +52,12 @@ public final class CatalogueImport {
         try {
             String json = read(file);
             ServiceCatalogue catalogue = CatalogueFile.parse(json);
-            keepAcceptedCopy(json);
+            try {
+                keepAcceptedCopy(json);
+            } catch (IOException e) {
+                // the new catalogue is good: serve it, but a later refusal will find an older copy (or none)
+                LOG.log(Level.WARNING, "Cannot keep a copy of the accepted catalogue in " + dataDir, e);
+            }
             LOG.info(() -> "Catalogue " + file + " imported: version " + catalogue.version() + ", "
                     + catalogue.services().size() + " services");
             return new Outcome(catalogue, json, Optional.empty());
@@ -61,7 +66,7 @@ public final class CatalogueImport {
         } catch (NoSuchFileException e) {
             refusal = "Catalogue file " + file + " not found";
         } catch (IOException e) {
-            refusal = "Catalogue file " + file + " unreadable: " + e;
+            refusal = "Catalogue file " + file + " unreadable: " + e.getMessage();
         }
         return previous(refusal);
     }

@@ -22,13 +22,15 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -36,6 +38,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +80,8 @@ public final class ServiceSearch {
     private static final String TEXT = "text_";
     /** English names and keywords unstemmed, for fuzzy terms. */
     private static final String PLAIN_EN = "plain_en";
+    /** Every English word of the catalogue unstemmed: what typed words expand to for highlighting. */
+    private static final String VOCABULARY_EN = "vocabulary_en";
     /** Pseudo-fields the highlighter analyses texts as. */
     private static final String HIGHLIGHT_EN = "highlight_en";
     private static final String HIGHLIGHT_ZH = "highlight_zh";
@@ -90,13 +96,15 @@ public final class ServiceSearch {
     private final Analyzer chineseIndex = chinese(true);
     private final Analyzer chineseQuery = chinese(false);
     private final IndexSearcher searcher;
+    /** Null when the catalogue is empty. */
+    private final Terms vocabulary;
     private final UnifiedHighlighter nameHighlighter;
     private final UnifiedHighlighter extractHighlighter;
 
     public ServiceSearch(ServiceCatalogue catalogue) {
         this.catalogue = catalogue;
         Analyzer indexAnalyzer = new PerFieldAnalyzerWrapper(english, Map.of(
-                PLAIN_EN, plainEnglish,
+                PLAIN_EN, plainEnglish, VOCABULARY_EN, plainEnglish,
                 NAME + ZH_HK, chineseIndex, KEYWORDS + ZH_HK, chineseIndex, TEXT + ZH_HK, chineseIndex,
                 NAME + ZH_CN, chineseIndex, KEYWORDS + ZH_CN, chineseIndex, TEXT + ZH_CN, chineseIndex));
         Directory directory = new ByteBuffersDirectory();
@@ -109,6 +117,7 @@ public final class ServiceSearch {
         }
         try {
             searcher = new IndexSearcher(DirectoryReader.open(directory));
+            vocabulary = MultiTerms.getTerms(searcher.getIndexReader(), VOCABULARY_EN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,13 +125,13 @@ public final class ServiceSearch {
         nameHighlighter = UnifiedHighlighter.builderWithoutSearcher(highlightAnalyzer)
                 .withFormatter(new SegmentsFormatter())
                 .withBreakIterator(WholeBreakIterator::new)
-                .withHandleMultiTermQuery(true)
+                .withHandleMultiTermQuery(false)
                 .withMaxNoHighlightPassages(0)
                 .build();
         extractHighlighter = UnifiedHighlighter.builderWithoutSearcher(highlightAnalyzer)
                 .withFormatter(new SegmentsFormatter())
                 .withBreakIterator(BreakIterator::getSentenceInstance)
-                .withHandleMultiTermQuery(true)
+                .withHandleMultiTermQuery(false)
                 .withMaxNoHighlightPassages(1)
                 .build();
     }
@@ -185,18 +194,38 @@ public final class ServiceSearch {
         builder.add(new TermQuery(new Term(TEXT + language, term)), BooleanClause.Occur.SHOULD);
     }
 
-    /** English words as typed (fuzzy) or by their stem as a prefix ("renew" marks "renewal"). */
-    private Query englishHighlightQuery(List<String> plainTerms) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        for (String term : plainTerms) {
-            builder.add(fuzzyCandidate(term)
-                    ? new FuzzyQuery(new Term(HIGHLIGHT_EN, term), maxEdits(term), 1)
-                    : new TermQuery(new Term(HIGHLIGHT_EN, term)), BooleanClause.Occur.SHOULD);
-            String stem = stem(term);
-            if (stem.length() >= 4) {
-                builder.add(new PrefixQuery(new Term(HIGHLIGHT_EN, stem)), BooleanClause.Occur.SHOULD);
+    /**
+     * English words as typed, the catalogue's words within their fuzzy distance, and those starting with their
+     * stem ("renew" marks "renewal"): expanded once per search against the vocabulary, so that highlighting
+     * each hit only compares terms (a fuzzy query would build its automaton again for every text).
+     */
+    private Query englishHighlightQuery(List<String> plainTerms) throws IOException {
+        Set<String> words = new LinkedHashSet<>(plainTerms);
+        if (vocabulary != null) {
+            for (String term : plainTerms) {
+                if (fuzzyCandidate(term)) {
+                    TermsEnum similar = new FuzzyQuery(new Term(VOCABULARY_EN, term), maxEdits(term), 1)
+                            .getAutomata().getTermsEnum(vocabulary);
+                    for (BytesRef word = similar.next(); word != null; word = similar.next()) {
+                        words.add(word.utf8ToString());
+                    }
+                }
+                String stem = stem(term);
+                if (stem.length() >= 4) {
+                    TermsEnum all = vocabulary.iterator();
+                    BytesRef prefix = new BytesRef(stem);
+                    if (all.seekCeil(prefix) != TermsEnum.SeekStatus.END) {
+                        for (BytesRef word = all.term(); word != null && StringHelper.startsWith(word, prefix);
+                             word = all.next()) {
+                            words.add(word.utf8ToString());
+                        }
+                    }
+                }
             }
         }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        words.stream().limit(IndexSearcher.getMaxClauseCount())
+                .forEach(word -> builder.add(new TermQuery(new Term(HIGHLIGHT_EN, word)), BooleanClause.Occur.SHOULD));
         return builder.build();
     }
 
@@ -243,6 +272,9 @@ public final class ServiceSearch {
                     Field.Store.NO));
         }
         document.add(new TextField(PLAIN_EN, service.name().en() + "\n" + String.join("\n", service.keywordsIn("en")),
+                Field.Store.NO));
+        document.add(new TextField(VOCABULARY_EN, service.name().en() + "\n"
+                + String.join("\n", service.keywordsIn("en")) + "\n" + String.join("\n", texts(service, "en")),
                 Field.Store.NO));
         return document;
     }
