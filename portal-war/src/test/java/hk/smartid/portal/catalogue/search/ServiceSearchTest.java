@@ -1,6 +1,7 @@
 package hk.smartid.portal.catalogue.search;
 
 import hk.smartid.portal.catalogue.ProjectCatalogue;
+import hk.smartid.portal.catalogue.ServiceCatalogue;
 import hk.smartid.portal.i18n.SupportedLanguage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +94,11 @@ class ServiceSearchTest {
         assertThat(SEARCH.search("   ", SupportedLanguage.EN, 10)).isEmpty();
         assertThat(SEARCH.search(null, SupportedLanguage.EN, 10)).isEmpty();
         assertThat(SEARCH.search("qqqqzzzz", SupportedLanguage.EN, 10)).isEmpty();
+    }
+
+    @Test
+    void withoutACatalogueNothingIsFound() {
+        assertThat(new ServiceSearch(ServiceCatalogue.EMPTY).search("licence", SupportedLanguage.EN, 10)).isEmpty();
     }
 
     @Test
