@@ -97,7 +97,10 @@ final class PayaraServer {
                 "SMARTID_IDP_ISSUER", settings.realmUrl().toString(),
                 "SMARTID_PORTAL_URL", settings.portalUrl().toString(),
                 "SMARTID_PORTAL_CLIENT_ID", Realm.PORTAL_CLIENT_ID,
-                "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret());
+                "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret(),
+                // The e-service catalogue from config/, and where the portal keeps the last one it accepted.
+                "SMARTID_CATALOGUE_FILE", settings.artifacts().resolve("config/catalogue/services.json").toAbsolutePath().toString(),
+                "SMARTID_CATALOGUE_DATA_DIR", settings.varDir().resolve("portal/catalogue").toAbsolutePath().toString());
     }
 
     private Path asadminScript() {
