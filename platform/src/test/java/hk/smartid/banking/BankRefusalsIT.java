@@ -1,6 +1,13 @@
 package hk.smartid.banking;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -28,7 +35,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -164,6 +173,37 @@ class BankRefusalsIT {
     }
 
     @Nested
+    class WhereverABankAuthenticates {
+
+        /** PAR, token, revocation and introspection, each with a fresh assertion signed with {@code algorithm}. */
+        private Map<String, HTTPResponse> authenticateEverywhere(JWSAlgorithm algorithm) throws Exception {
+            BearerAccessToken anyToken = new BearerAccessToken();
+            Map<String, HTTPResponse> answers = new LinkedHashMap<>();
+            answers.put("PAR", bank.push(bank.authorizationRequest(new CodeVerifier(), List.of("person.hkid")).build(),
+                    bank.assertion(algorithm)));
+            answers.put("token", bank.tokenRequest(new AuthorizationCode(), new CodeVerifier(), bank.assertion(algorithm), true)
+                    .send());
+            answers.put("revocation", new TokenRevocationRequest(bank.revocationEndpoint(), bank.assertion(algorithm), anyToken)
+                    .toHTTPRequest().send());
+            answers.put("introspection", new TokenIntrospectionRequest(bank.introspectionEndpoint(), bank.assertion(algorithm),
+                    anyToken).toHTTPRequest().send());
+            return answers;
+        }
+
+        @Test
+        void shouldRefuseAClientAssertionSignedWithRs256() throws Exception {
+            authenticateEverywhere(JWSAlgorithm.RS256).forEach((endpoint, answer) ->
+                    assertThat(answer.getStatusCode()).as(endpoint + " answered " + answer.getBody()).isEqualTo(401));
+        }
+
+        @Test
+        void shouldAcceptTheSameAssertionSignedWithPs256() throws Exception {
+            authenticateEverywhere(JWSAlgorithm.PS256).forEach((endpoint, answer) ->
+                    assertThat(answer.getStatusCode()).as(endpoint + " answered " + answer.getBody()).isNotEqualTo(401));
+        }
+    }
+
+    @Nested
     class AtTheTokenEndpoint {
 
         @Test
@@ -272,7 +312,7 @@ class BankRefusalsIT {
         void shouldRefuseATokenWithoutItsProof() throws Exception {
             DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
 
-            HttpResponse<String> answer = bank.personData(token, null);
+            HttpResponse<String> answer = bank.personData(token, (String) null);
 
             assertThat(answer.statusCode()).isEqualTo(401);
             assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
@@ -295,6 +335,23 @@ class BankRefusalsIT {
 
             assertThat(bank.personData(token, proof).statusCode()).isEqualTo(200);
             assertThat(bank.personData(token, proof).statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void shouldRefuseAProofWhoseJwkHeaderCarriesThePrivateKey() throws Exception {
+            DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
+            JWTClaimsSet claims = bank.dpop().createDPoPJWT("GET", bank.personDataEndpoint(), token).getJWTClaimsSet();
+            // Signed by hand: Nimbus itself will not put a private key in a header (RFC 9449 section 4.3).
+            Map<String, Object> header = Map.of("typ", "dpop+jwt", "alg", "ES256", "jwk", bank.dpopKey().toJSONObject());
+            String signingInput = Base64URL.encode(JSONObjectUtils.toJSONString(header)) + "."
+                    + Base64URL.encode(claims.toString());
+            Base64URL signature = new ECDSASigner(bank.dpopKey())
+                    .sign(new JWSHeader(JWSAlgorithm.ES256), signingInput.getBytes(StandardCharsets.US_ASCII));
+
+            HttpResponse<String> answer = bank.personData(token, signingInput + "." + signature);
+
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_dpop_proof");
         }
 
         @Test

@@ -102,6 +102,11 @@ public final class TestBank {
     }
 
     public String registration() {
+        return registration(new JWKSet(List.of(signingKey.toPublicJWK(), encryptionKey.toPublicJWK())).toString());
+    }
+
+    /** This bank's registration with {@code jwksJson} as its JWK set. */
+    public String registration(String jwksJson) {
         return """
                 {"clientId": "%s",
                  "name": {"en": "Test Bank", "zh-HK": "測試銀行", "zh-CN": "测试银行"},
@@ -110,8 +115,7 @@ public final class TestBank {
                  "purposes": [{"id": "%s",
                    "statement": {"en": "To open a bank account for you.", "zh-HK": "為你開立銀行戶口。", "zh-CN": "为你开立银行账户。"},
                    "items": [%s]}]}"""
-                .formatted(clientId, redirectUri, new JWKSet(List.of(signingKey.toPublicJWK(), encryptionKey.toPublicJWK())),
-                        PURPOSE, String.join(", ", ITEMS.stream().map(item -> "\"" + item + "\"").toList()));
+                .formatted(clientId, redirectUri, jwksJson, PURPOSE, String.join(", ", ITEMS.stream().map(item -> "\"" + item + "\"").toList()));
     }
 
     /** Posts a registration as the onboarding service account does. */
@@ -153,6 +157,14 @@ public final class TestBank {
         return URI.create(issuer() + "/protocol/openid-connect/ext/par/request");
     }
 
+    public URI revocationEndpoint() {
+        return URI.create(issuer() + "/protocol/openid-connect/revoke");
+    }
+
+    public URI introspectionEndpoint() {
+        return URI.create(issuer() + "/protocol/openid-connect/token/introspect");
+    }
+
     public URI authorizationEndpoint() {
         return URI.create(issuer() + "/protocol/openid-connect/auth");
     }
@@ -167,9 +179,18 @@ public final class TestBank {
     }
 
     public PrivateKeyJWT assertion(String audience, Date expiry, RSAKey key) throws Exception {
+        return assertion(audience, expiry, key, JWSAlgorithm.PS256);
+    }
+
+    /** A fresh, otherwise proper client assertion signed with {@code algorithm} (e.g. RS256, which banks may not use). */
+    public PrivateKeyJWT assertion(JWSAlgorithm algorithm) throws Exception {
+        return assertion(issuer().toString(), new Date(System.currentTimeMillis() + 60_000), signingKey, algorithm);
+    }
+
+    private PrivateKeyJWT assertion(String audience, Date expiry, RSAKey key, JWSAlgorithm algorithm) throws Exception {
         JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(clientId),
                 List.of(new Audience(audience)), expiry, null, new Date(), new JWTID());
-        return new PrivateKeyJWT(claims, JWSAlgorithm.PS256, key.toRSAPrivateKey(), key.getKeyID(), null);
+        return new PrivateKeyJWT(claims, algorithm, key.toRSAPrivateKey(), key.getKeyID(), null);
     }
 
     /** The authorization request a well-behaved bank pushes; {@code change} may spoil it. */
@@ -245,16 +266,31 @@ public final class TestBank {
     }
 
     public HttpResponse<String> personData(AccessToken token, SignedJWT proof) throws Exception {
+        return personData(token, proof == null ? null : proof.serialize());
+    }
+
+    /** Calls the person-data API with {@code proof} as the DPoP header, however it was made. */
+    public HttpResponse<String> personData(AccessToken token, String proof) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(personDataEndpoint()).GET()
                 .header("Authorization", "DPoP " + token.getValue());
         if (proof != null) {
-            request.header("DPoP", proof.serialize());
+            request.header("DPoP", proof);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public DefaultDPoPProofFactory dpop() {
         return dpop;
+    }
+
+    /** The private key this bank signs its DPoP proofs with. */
+    public ECKey dpopKey() {
+        return dpopKey;
+    }
+
+    /** The bank's encryption key, private part included. */
+    public RSAKey encryptionKey() {
+        return encryptionKey;
     }
 
     /** Decrypts a person-data answer with this bank's key and returns the IdP-signed JWT inside. */
