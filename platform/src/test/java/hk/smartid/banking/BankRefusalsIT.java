@@ -1,10 +1,6 @@
 package hk.smartid.banking;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
@@ -19,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
@@ -35,7 +32,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -247,6 +243,20 @@ class BankRefusalsIT {
         }
 
         @Test
+        void shouldRefuseAProofWhoseJwkHeaderCarriesThePrivateKey() throws Exception {
+            CodeVerifier verifier = new CodeVerifier();
+            AuthorizationCode code = approvedCode(bank, verifier, List.of("person.hkid"));
+            HTTPRequest request = bank.tokenRequest(code, verifier, bank.assertion(), false);
+            request.setHeader("DPoP", bank.proofCarryingItsPrivateKey("POST", bank.tokenEndpoint(), null));
+
+            HTTPResponse answer = request.send();
+
+            // Keycloak answers a refusal of the token request's client policy as invalid_grant.
+            assertThat(answer.getStatusCode()).isEqualTo(400);
+            assertThat(answer.getBody()).contains("invalid_grant", "private key").doesNotContain("access_token");
+        }
+
+        @Test
         void shouldRefuseACodeFromALoginThatSkippedTheConsentStep() throws Exception {
             CodeVerifier verifier = new CodeVerifier();
             BrowserlessResident newcomer = new BrowserlessResident(platform);
@@ -348,15 +358,9 @@ class BankRefusalsIT {
         @Test
         void shouldRefuseAProofWhoseJwkHeaderCarriesThePrivateKey() throws Exception {
             DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
-            JWTClaimsSet claims = bank.dpop().createDPoPJWT("GET", bank.personDataEndpoint(), token).getJWTClaimsSet();
-            // Signed by hand: Nimbus itself will not put a private key in a header (RFC 9449 section 4.3).
-            Map<String, Object> header = Map.of("typ", "dpop+jwt", "alg", "ES256", "jwk", bank.dpopKey().toJSONObject());
-            String signingInput = Base64URL.encode(JSONObjectUtils.toJSONString(header)) + "."
-                    + Base64URL.encode(claims.toString());
-            Base64URL signature = new ECDSASigner(bank.dpopKey())
-                    .sign(new JWSHeader(JWSAlgorithm.ES256), signingInput.getBytes(StandardCharsets.US_ASCII));
 
-            HttpResponse<String> answer = bank.personData(token, signingInput + "." + signature);
+            HttpResponse<String> answer = bank.personData(token,
+                    bank.proofCarryingItsPrivateKey("GET", bank.personDataEndpoint(), token));
 
             assertThat(answer.statusCode()).isEqualTo(401);
             assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_dpop_proof");

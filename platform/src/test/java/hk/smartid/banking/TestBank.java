@@ -3,6 +3,8 @@ package hk.smartid.banking;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -11,7 +13,10 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -44,6 +49,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +153,10 @@ public final class TestBank {
 
     public URI issuer() {
         return platform.settings().realmUrl();
+    }
+
+    public URI tokenEndpoint() {
+        return tokenEndpoint(platform);
     }
 
     static URI tokenEndpoint(Platform platform) {
@@ -283,9 +293,17 @@ public final class TestBank {
         return dpop;
     }
 
-    /** The private key this bank signs its DPoP proofs with. */
-    public ECKey dpopKey() {
-        return dpopKey;
+    /**
+     * A proof signed with this bank's DPoP key but carrying the private key in its {@code jwk} header, which RFC 9449
+     * section 4.3 says must be refused. Signed by hand: Nimbus itself will not put a private key in a header.
+     */
+    public String proofCarryingItsPrivateKey(String method, URI uri, AccessToken token) throws Exception {
+        JWTClaimsSet claims = (token == null ? dpop.createDPoPJWT(method, uri) : dpop.createDPoPJWT(method, uri, token))
+                .getJWTClaimsSet();
+        Map<String, Object> header = Map.of("typ", "dpop+jwt", "alg", "ES256", "jwk", dpopKey.toJSONObject());
+        String signingInput = Base64URL.encode(JSONObjectUtils.toJSONString(header)) + "." + Base64URL.encode(claims.toString());
+        return signingInput + "." + new ECDSASigner(dpopKey)
+                .sign(new JWSHeader(JWSAlgorithm.ES256), signingInput.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The bank's encryption key, private part included. */

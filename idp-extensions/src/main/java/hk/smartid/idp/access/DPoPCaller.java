@@ -64,20 +64,20 @@ public record DPoPCaller(AccessToken token, ClientModel client) {
      * it). A missing proof is left to that validator, which refuses it.
      */
     static void requirePublicProofKey(String proof) throws ApiError {
-        if (proof == null) {
-            return;
+        if (proof != null && !hasPublicKey(proof)) {
+            throw ApiError.challenge(Response.Status.UNAUTHORIZED, SCHEME, "invalid_dpop_proof",
+                    "The DPoP proof is not a JWS whose jwk is a public key");
         }
-        JWK key;
+    }
+
+    /** Whether {@code proof} is a JWS whose {@code jwk} header, if any, holds no private key. */
+    public static boolean hasPublicKey(String proof) {
         try {
-            key = JOSEObject.parse(proof).getHeader() instanceof JWSHeader header ? header.getJWK() : null;
+            JWK key = JOSEObject.parse(proof).getHeader() instanceof JWSHeader header ? header.getJWK() : null;
+            return key == null || !key.isPrivate();
         } catch (ParseException | RuntimeException e) {
             // Nimbus refuses to parse a header whose jwk is private: that is exactly the proof to refuse.
-            throw ApiError.challenge(Response.Status.UNAUTHORIZED, SCHEME, "invalid_dpop_proof",
-                    "The DPoP proof is not a JWS with a public jwk");
-        }
-        if (key != null && key.isPrivate()) {
-            throw ApiError.challenge(Response.Status.UNAUTHORIZED, SCHEME, "invalid_dpop_proof",
-                    "The DPoP proof's jwk holds a private key");
+            return false;
         }
     }
 
