@@ -1,15 +1,29 @@
 package hk.smartid.banking;
 
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import hk.smartid.idp.KeycloakAdmin;
 import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
 import hk.smartid.platform.RunningPlatform;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +53,7 @@ class BankOnboardingIT {
         assertThat(attributes.get("require.pushed.authorization.requests")).isEqualTo("true");
         assertThat(attributes.get("pkce.code.challenge.method")).isEqualTo("S256");
         assertThat(attributes.get("dpop.bound.access.tokens")).isEqualTo("true");
+        assertThat(attributes.get("token.endpoint.auth.signing.alg")).isEqualTo("PS256");
         assertThat(attributes.get("smartid.name.zh-HK")).isEqualTo("測試銀行");
         assertThat(client.get("optionalClientScopes")).asList().containsExactlyInAnyOrderElementsOf(TestBank.ITEMS);
         assertThat(client.get("defaultClientScopes")).asList().containsExactly("basic");
@@ -74,6 +89,52 @@ class BankOnboardingIT {
         assertThat((Map<String, Object>) fields.get("fields"))
                 .containsKeys("name.zh-HK", "redirectUris[0]", "purposes[0].items");
         assertThat(admin.array("/clients?clientId=spoiled-" + bank.clientId())).isEmpty();
+    }
+
+    /** JWK sets a careless bank might send, and the field the refusal must name. */
+    static Stream<Arguments> unacceptableKeySets() throws Exception {
+        RSAKey signing = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("sig-1").generate();
+        RSAKey encryption = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("enc-1").generate();
+        ECKey ecSigning = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyID("sig-ec").generate();
+        Map<String, Object> crtOnly = signing.toJSONObject();
+        crtOnly.remove("d");
+        OctetSequenceKey secret = new OctetSequenceKeyGenerator(256).keyUse(KeyUse.SIGNATURE).keyID("sig-oct").generate();
+        RSAKey rsa15 = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.RSA1_5).keyID("enc-15").generate();
+        return Stream.of(
+                Arguments.of("RSA signing key with d", keySet(signing.toJSONObject(), encryption.toPublicJWK().toJSONObject()),
+                        "jwks.keys[0]", "sig-1"),
+                Arguments.of("EC signing key with d", keySet(ecSigning.toJSONObject(), encryption.toPublicJWK().toJSONObject()),
+                        "jwks.keys[0]", "sig-ec"),
+                Arguments.of("RSA signing key with p, q, dp, dq, qi", keySet(crtOnly, encryption.toPublicJWK().toJSONObject()),
+                        "jwks.keys[0]", "sig-1"),
+                Arguments.of("RSA encryption key with d", keySet(signing.toPublicJWK().toJSONObject(), encryption.toJSONObject()),
+                        "jwks.keys[1]", "enc-1"),
+                Arguments.of("symmetric signing key", keySet(secret.toJSONObject(), encryption.toPublicJWK().toJSONObject()),
+                        "jwks.keys[0].kty", "sig-oct"),
+                Arguments.of("RSA1_5 encryption key", keySet(signing.toPublicJWK().toJSONObject(), rsa15.toPublicJWK().toJSONObject()),
+                        "jwks.keys[1].alg", "enc-15"));
+    }
+
+    private static String keySet(Map<String, Object> first, Map<String, Object> second) {
+        return JSONObjectUtils.toJSONString(Map.of("keys", List.of(first, second)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unacceptableKeySets")
+    void shouldRefuseAnUnacceptableKeyNamingItAndStoreNothing(String problem, String jwks, String field, String kid)
+            throws Exception {
+        TestBank bank = TestBank.register(platform);
+        String careless = bank.registration(jwks).replace(bank.clientId(), "careless-" + bank.clientId());
+
+        HttpResponse<String> answer = bank.onboard(careless);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        Map<String, Object> body = TestBank.json(answer.body());
+        assertThat(body).containsEntry("error", "invalid_request");
+        assertThat((Map<String, Object>) body.get("fields")).containsKey(field);
+        assertThat(((Map<?, ?>) body.get("fields")).get(field).toString()).contains(kid);
+        assertThat(answer.body()).doesNotContain("\"d\"");
+        assertThat(admin.array("/clients?clientId=careless-" + bank.clientId())).isEmpty();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package hk.smartid.banking;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -12,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
@@ -29,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -164,6 +169,45 @@ class BankRefusalsIT {
     }
 
     @Nested
+    class WhereverABankAuthenticates {
+
+        /** PAR, token, revocation and introspection, each with a fresh assertion signed with {@code algorithm}. */
+        private Map<String, HTTPResponse> authenticateEverywhere(JWSAlgorithm algorithm) throws Exception {
+            BearerAccessToken anyToken = new BearerAccessToken();
+            Map<String, HTTPResponse> answers = new LinkedHashMap<>();
+            answers.put("PAR", bank.push(bank.authorizationRequest(new CodeVerifier(), List.of("person.hkid")).build(),
+                    bank.assertion(algorithm)));
+            answers.put("token", bank.tokenRequest(new AuthorizationCode(), new CodeVerifier(), bank.assertion(algorithm), true)
+                    .send());
+            answers.put("revocation", new TokenRevocationRequest(bank.revocationEndpoint(), bank.assertion(algorithm), anyToken)
+                    .toHTTPRequest().send());
+            answers.put("introspection", new TokenIntrospectionRequest(bank.introspectionEndpoint(), bank.assertion(algorithm),
+                    anyToken).toHTTPRequest().send());
+            return answers;
+        }
+
+        /** Keycloak refuses a client it cannot authenticate with 401, or at the token endpoint with 400 {@code invalid_client}. */
+        private static boolean clientRefused(HTTPResponse answer) {
+            return answer.getStatusCode() == 401
+                    || answer.getStatusCode() == 400 && answer.getBody().contains("\"invalid_client\"");
+        }
+
+        @Test
+        void shouldRefuseAClientAssertionSignedWithRs256() throws Exception {
+            authenticateEverywhere(JWSAlgorithm.RS256).forEach((endpoint, answer) ->
+                    assertThat(clientRefused(answer)).as(endpoint + " answered " + answer.getStatusCode() + " "
+                            + answer.getBody()).isTrue());
+        }
+
+        @Test
+        void shouldAcceptTheSameAssertionSignedWithPs256() throws Exception {
+            authenticateEverywhere(JWSAlgorithm.PS256).forEach((endpoint, answer) ->
+                    assertThat(clientRefused(answer)).as(endpoint + " answered " + answer.getStatusCode() + " "
+                            + answer.getBody()).isFalse());
+        }
+    }
+
+    @Nested
     class AtTheTokenEndpoint {
 
         @Test
@@ -196,6 +240,20 @@ class BankRefusalsIT {
             HTTPResponse answer = bank.tokenRequest(code, verifier, bank.assertion(), false).send();
 
             assertThat(answer.getStatusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void shouldRefuseAProofWhoseJwkHeaderCarriesThePrivateKey() throws Exception {
+            CodeVerifier verifier = new CodeVerifier();
+            AuthorizationCode code = approvedCode(bank, verifier, List.of("person.hkid"));
+            HTTPRequest request = bank.tokenRequest(code, verifier, bank.assertion(), false);
+            request.setHeader("DPoP", bank.proofCarryingItsPrivateKey("POST", bank.tokenEndpoint(), null));
+
+            HTTPResponse answer = request.send();
+
+            // Keycloak answers a refusal of the token request's client policy as invalid_grant.
+            assertThat(answer.getStatusCode()).isEqualTo(400);
+            assertThat(answer.getBody()).contains("invalid_grant", "private key").doesNotContain("access_token");
         }
 
         @Test
@@ -272,7 +330,7 @@ class BankRefusalsIT {
         void shouldRefuseATokenWithoutItsProof() throws Exception {
             DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
 
-            HttpResponse<String> answer = bank.personData(token, null);
+            HttpResponse<String> answer = bank.personData(token, (String) null);
 
             assertThat(answer.statusCode()).isEqualTo(401);
             assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
@@ -295,6 +353,17 @@ class BankRefusalsIT {
 
             assertThat(bank.personData(token, proof).statusCode()).isEqualTo(200);
             assertThat(bank.personData(token, proof).statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void shouldRefuseAProofWhoseJwkHeaderCarriesThePrivateKey() throws Exception {
+            DPoPAccessToken token = approvedToken(bank, List.of("person.hkid"));
+
+            HttpResponse<String> answer = bank.personData(token,
+                    bank.proofCarryingItsPrivateKey("GET", bank.personDataEndpoint(), token));
+
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_dpop_proof");
         }
 
         @Test

@@ -3,6 +3,8 @@ package hk.smartid.banking;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -11,7 +13,10 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -44,6 +49,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +108,11 @@ public final class TestBank {
     }
 
     public String registration() {
+        return registration(new JWKSet(List.of(signingKey.toPublicJWK(), encryptionKey.toPublicJWK())).toString());
+    }
+
+    /** This bank's registration with {@code jwksJson} as its JWK set. */
+    public String registration(String jwksJson) {
         return """
                 {"clientId": "%s",
                  "name": {"en": "Test Bank", "zh-HK": "測試銀行", "zh-CN": "测试银行"},
@@ -110,8 +121,7 @@ public final class TestBank {
                  "purposes": [{"id": "%s",
                    "statement": {"en": "To open a bank account for you.", "zh-HK": "為你開立銀行戶口。", "zh-CN": "为你开立银行账户。"},
                    "items": [%s]}]}"""
-                .formatted(clientId, redirectUri, new JWKSet(List.of(signingKey.toPublicJWK(), encryptionKey.toPublicJWK())),
-                        PURPOSE, String.join(", ", ITEMS.stream().map(item -> "\"" + item + "\"").toList()));
+                .formatted(clientId, redirectUri, jwksJson, PURPOSE, String.join(", ", ITEMS.stream().map(item -> "\"" + item + "\"").toList()));
     }
 
     /** Posts a registration as the onboarding service account does. */
@@ -145,12 +155,24 @@ public final class TestBank {
         return platform.settings().realmUrl();
     }
 
+    public URI tokenEndpoint() {
+        return tokenEndpoint(platform);
+    }
+
     static URI tokenEndpoint(Platform platform) {
         return URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/token");
     }
 
     public URI parEndpoint() {
         return URI.create(issuer() + "/protocol/openid-connect/ext/par/request");
+    }
+
+    public URI revocationEndpoint() {
+        return URI.create(issuer() + "/protocol/openid-connect/revoke");
+    }
+
+    public URI introspectionEndpoint() {
+        return URI.create(issuer() + "/protocol/openid-connect/token/introspect");
     }
 
     public URI authorizationEndpoint() {
@@ -167,9 +189,18 @@ public final class TestBank {
     }
 
     public PrivateKeyJWT assertion(String audience, Date expiry, RSAKey key) throws Exception {
+        return assertion(audience, expiry, key, JWSAlgorithm.PS256);
+    }
+
+    /** A fresh, otherwise proper client assertion signed with {@code algorithm} (e.g. RS256, which banks may not use). */
+    public PrivateKeyJWT assertion(JWSAlgorithm algorithm) throws Exception {
+        return assertion(issuer().toString(), new Date(System.currentTimeMillis() + 60_000), signingKey, algorithm);
+    }
+
+    private PrivateKeyJWT assertion(String audience, Date expiry, RSAKey key, JWSAlgorithm algorithm) throws Exception {
         JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(clientId),
                 List.of(new Audience(audience)), expiry, null, new Date(), new JWTID());
-        return new PrivateKeyJWT(claims, JWSAlgorithm.PS256, key.toRSAPrivateKey(), key.getKeyID(), null);
+        return new PrivateKeyJWT(claims, algorithm, key.toRSAPrivateKey(), key.getKeyID(), null);
     }
 
     /** The authorization request a well-behaved bank pushes; {@code change} may spoil it. */
@@ -245,16 +276,39 @@ public final class TestBank {
     }
 
     public HttpResponse<String> personData(AccessToken token, SignedJWT proof) throws Exception {
+        return personData(token, proof == null ? null : proof.serialize());
+    }
+
+    /** Calls the person-data API with {@code proof} as the DPoP header, however it was made. */
+    public HttpResponse<String> personData(AccessToken token, String proof) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(personDataEndpoint()).GET()
                 .header("Authorization", "DPoP " + token.getValue());
         if (proof != null) {
-            request.header("DPoP", proof.serialize());
+            request.header("DPoP", proof);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public DefaultDPoPProofFactory dpop() {
         return dpop;
+    }
+
+    /**
+     * A proof signed with this bank's DPoP key but carrying the private key in its {@code jwk} header, which RFC 9449
+     * section 4.3 says must be refused. Signed by hand: Nimbus itself will not put a private key in a header.
+     */
+    public String proofCarryingItsPrivateKey(String method, URI uri, AccessToken token) throws Exception {
+        JWTClaimsSet claims = (token == null ? dpop.createDPoPJWT(method, uri) : dpop.createDPoPJWT(method, uri, token))
+                .getJWTClaimsSet();
+        Map<String, Object> header = Map.of("typ", "dpop+jwt", "alg", "ES256", "jwk", dpopKey.toJSONObject());
+        String signingInput = Base64URL.encode(JSONObjectUtils.toJSONString(header)) + "." + Base64URL.encode(claims.toString());
+        return signingInput + "." + new ECDSASigner(dpopKey)
+                .sign(new JWSHeader(JWSAlgorithm.ES256), signingInput.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The bank's encryption key, private part included. */
+    public RSAKey encryptionKey() {
+        return encryptionKey;
     }
 
     /** Decrypts a person-data answer with this bank's key and returns the IdP-signed JWT inside. */

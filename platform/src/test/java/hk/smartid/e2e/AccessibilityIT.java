@@ -14,6 +14,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,13 +46,24 @@ class AccessibilityIT {
         this.bank = platform.settings().bankUrl().toString();
     }
 
+    /** The e-service catalogue: home, a category, a service applied for online and one that is not, searches. */
+    private static final List<String> CATALOGUE_PAGES = List.of("/services/", "/services/category?id=transport",
+            "/services/service?id=driving-licence-renewal", "/services/service?id=disability-allowance",
+            "/services/search?q=" + URLEncoder.encode("生果金", StandardCharsets.UTF_8), "/services/search?q=drving+licnse",
+            "/services/search?q=zzzz");
+
     @Test
     void shouldMeetWcagOnThePortalsPublicPagesInEveryLanguage() {
         try (ResidentBrowser browser = new ResidentBrowser()) {
-            browser.open(portal + "/");
             for (String language : new String[] {"en", "zh-HK", "zh-CN"}) {
+                browser.open(portal + "/");
                 choosePortalLanguage(browser, language);
                 audit.check(browser, "portal home [" + language + "]");
+                for (String page : CATALOGUE_PAGES) {
+                    browser.open(portal + page);
+                    browser.testId("page-title");
+                    audit.check(onPageIn(browser, language), "catalogue " + page + " [" + language + "]");
+                }
             }
             browser.open(portal + "/no-such-page");
             browser.testId("page-title");

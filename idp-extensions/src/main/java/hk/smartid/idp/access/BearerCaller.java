@@ -1,22 +1,26 @@
 package hk.smartid.idp.access;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import hk.smartid.idp.realm.RealmRole;
+import jakarta.ws.rs.NotAuthorizedException;
+import org.keycloak.crypto.SignatureProvider;
+import org.keycloak.jose.jws.JWSHeader;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * Who calls one of our realm APIs with a bearer access token. The IdP checks roles itself from the
- * user's current role mappings, never trusting the calling application alone.
+ * Who calls one of our realm APIs with a bearer access token, checked the way Keycloak's own APIs check it. The
+ * IdP checks roles itself from the user's current role mappings, never trusting the calling application alone.
  */
 public final class BearerCaller {
+
+    private static final String SCHEME = "Bearer";
 
     private final AuthenticationManager.AuthResult auth;
     private final RealmModel realm;
@@ -26,29 +30,57 @@ public final class BearerCaller {
         this.realm = realm;
     }
 
-    /** The caller of this request, if its bearer token is valid for the realm. */
-    public static Optional<BearerCaller> of(KeycloakSession session) {
-        return Optional.ofNullable(new AppAuthManager.BearerTokenAuthenticator(session).authenticate())
-                .map(auth -> new BearerCaller(auth, session.getContext().getRealm()));
+    /** The caller of this request; 401 unless its token is a valid signed token of this realm. */
+    public static BearerCaller of(KeycloakSession session) throws ApiError {
+        AppAuthManager.AuthHeader authorization = authorization(session, SCHEME);
+        if (!SCHEME.equalsIgnoreCase(authorization.getScheme())) {
+            throw ApiError.invalidToken(SCHEME, "A bearer access token is required: Authorization: Bearer");
+        }
+        requireKnownSignature(session, authorization.getToken(), SCHEME);
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null) {
+            throw ApiError.invalidToken(SCHEME, "The access token is not valid here");
+        }
+        return new BearerCaller(auth, session.getContext().getRealm());
+    }
+
+    /** The caller of this request holding {@code role}: 401 without a valid token, 403 without the role. */
+    public static BearerCaller withRealmRole(KeycloakSession session, RealmRole role) throws ApiError {
+        BearerCaller caller = of(session);
+        if (!caller.hasRealmRole(role)) {
+            throw ApiError.insufficientRole(role.roleName());
+        }
+        return caller;
+    }
+
+    /** The request's one {@code Authorization} header. */
+    static AppAuthManager.AuthHeader authorization(KeycloakSession session, String scheme) throws ApiError {
+        AppAuthManager.AuthHeader authorization;
+        try {
+            authorization = AppAuthManager.extractAuthorizationHeaderTokenOrReturnNull(session.getContext().getRequestHeaders());
+        } catch (NotAuthorizedException e) {
+            throw ApiError.invalidToken(scheme, "More than one Authorization header");
+        }
+        if (authorization == null) {
+            throw ApiError.invalidToken(scheme, "An access token is required: Authorization: " + scheme);
+        }
+        return authorization;
     }
 
     /**
-     * This request's caller checked for {@code roleName}: who calls (when the token is valid) and, unless they
-     * may go on, the answer that refuses them (401 without a valid token, 403 without the role).
+     * Refuses a token that is no JWS or names an algorithm the realm cannot verify ({@code none} among them) before
+     * Keycloak's verifier sees it: that verifier assumes a known algorithm (it answered 500 to {@code alg: none}).
      */
-    public static RoleCheck withRealmRole(KeycloakSession session, String roleName) {
-        Optional<BearerCaller> caller = of(session);
-        Optional<Response> refusal = caller.isEmpty() ? Optional.of(invalidToken())
-                : caller.get().hasRealmRole(roleName) ? Optional.empty() : Optional.of(insufficientRole());
-        return new RoleCheck(caller, refusal);
-    }
-
-    /** The outcome of {@link #withRealmRole}. */
-    public record RoleCheck(Optional<BearerCaller> caller, Optional<Response> refusal) {
-
-        /** The caller, once {@link #refusal()} is empty. */
-        public BearerCaller allowed() {
-            return caller.orElseThrow();
+    static void requireKnownSignature(KeycloakSession session, String token, String scheme) throws ApiError {
+        JWSHeader header;
+        try {
+            header = new JWSInput(token).getHeader();
+        } catch (JWSInputException | RuntimeException e) {
+            throw ApiError.invalidToken(scheme, "The access token is not a signed token");
+        }
+        if (header == null || header.getRawAlgorithm() == null
+                || session.getProvider(SignatureProvider.class, header.getRawAlgorithm()) == null) {
+            throw ApiError.invalidToken(scheme, "The access token is not signed with an algorithm of this realm");
         }
     }
 
@@ -56,25 +88,12 @@ public final class BearerCaller {
         return auth.getUser();
     }
 
-    public AuthenticationManager.AuthResult auth() {
-        return auth;
+    public AccessToken token() {
+        return auth.getToken();
     }
 
-    public boolean hasRealmRole(String roleName) {
-        RoleModel role = realm.getRole(roleName);
-        return role != null && auth.getUser().hasRole(role);
-    }
-
-    /** 401 for a request without a valid token (RFC 6750). */
-    public static Response invalidToken() {
-        return Response.status(Response.Status.UNAUTHORIZED)
-                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
-                .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "invalid_token")).build();
-    }
-
-    /** 403 for a valid caller without the role the API needs. */
-    public static Response insufficientRole() {
-        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", "insufficient_role")).build();
+    public boolean hasRealmRole(RealmRole role) {
+        RoleModel realmRole = realm.getRole(role.roleName());
+        return realmRole != null && auth.getUser().hasRole(realmRole);
     }
 }

@@ -1,5 +1,6 @@
 package hk.smartid.idp.activation;
 
+import hk.smartid.idp.realm.ResidentAttribute;
 import hk.smartid.idp.enrolment.ActivationCodes;
 import hk.smartid.idp.enrolment.Redemption;
 import hk.smartid.idp.hkid.HkidNumber;
@@ -66,7 +67,7 @@ public class ActivationCodeAuthenticator implements Authenticator {
         RealmModel realm = context.getRealm();
         KeycloakSession session = context.getSession();
         Optional<UserModel> resident = session.users()
-                .searchForUserByUserAttributeStream(realm, "hkid_number", hkid.number().orElseThrow().toString())
+                .searchForUserByUserAttributeStream(realm, ResidentAttribute.HKID_NUMBER, hkid.number().orElseThrow().toString())
                 .findFirst();
         if (resident.isEmpty()) {
             refuse(context, null, null, DETAILS_DO_NOT_MATCH, "resident_not_found");
@@ -74,7 +75,7 @@ public class ActivationCodeAuthenticator implements Authenticator {
         }
         UserModel user = resident.get();
         ActivationCodes codes = new ActivationCodes(session, clock);
-        boolean birthMatches = typedBirth != null && typedBirth.trim().equals(user.getFirstAttribute("birthdate"));
+        boolean birthMatches = typedBirth != null && typedBirth.trim().equals(user.getFirstAttribute(ResidentAttribute.BIRTHDATE));
         // A wrong date of birth spends one of the code's tries, so it cannot be guessed without limit.
         Redemption redemption = codes.redeem(realm, user, birthMatches ? typedCode : "", clock);
         switch (redemption) {

@@ -1,5 +1,6 @@
 package hk.smartid.idp.activity;
 
+import hk.smartid.idp.access.ApiError;
 import hk.smartid.idp.access.BearerCaller;
 import hk.smartid.idp.audit.StaffAction;
 import hk.smartid.idp.audit.StaffAuditTrail;
@@ -24,7 +25,6 @@ import org.keycloak.services.managers.AuthenticationManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A resident's own account activity ({@code /realms/smartid/account-activity}): their recent logins, passkey
@@ -46,11 +46,12 @@ public class AccountActivityResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response recentLogins() {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
+        UserModel user;
+        try {
+            user = BearerCaller.of(session).user();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        UserModel user = caller.get().user();
         List<Login> logins = session.getProvider(EventStoreProvider.class).createQuery()
                 .realm(realm.getId()).user(user.getId()).type(EventType.LOGIN)
                 .orderByDescTime().maxResults(RECENT_LOGINS).getResultStream()
@@ -66,11 +67,12 @@ public class AccountActivityResource {
     @Path("not-me")
     @Produces(MediaType.APPLICATION_JSON)
     public Response notMe() {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
+        UserModel user;
+        try {
+            user = BearerCaller.of(session).user();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        UserModel user = caller.get().user();
         List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
         sessions.forEach(userSession -> AuthenticationManager.backchannelLogout(session, userSession, true));
         return Response.ok(Map.of("sessionsEnded", sessions.size())).build();

@@ -1,6 +1,8 @@
 package hk.smartid.idp.audit;
 
+import hk.smartid.idp.access.ApiError;
 import hk.smartid.idp.access.BearerCaller;
+import hk.smartid.idp.realm.RealmRole;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -16,8 +18,6 @@ import org.keycloak.models.KeycloakSession;
  */
 public class StaffAuditResource {
 
-    public static final String AUDITOR_ROLE = "auditor";
-
     private final KeycloakSession session;
 
     StaffAuditResource(KeycloakSession session) {
@@ -28,13 +28,14 @@ public class StaffAuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response recent(@QueryParam("first") @DefaultValue("0") int first,
                            @QueryParam("max") @DefaultValue("50") int max) {
-        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, AUDITOR_ROLE);
-        if (check.refusal().isPresent()) {
-            return check.refusal().get();
+        try {
+            BearerCaller.withRealmRole(session, RealmRole.AUDITOR);
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
         if (first < 0 || max < 1) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                    .entity(java.util.Map.of("error", "invalid_request")).build();
+            return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", "first must be 0 or more, max 1 or more")
+                    .response();
         }
         return Response.ok(new StaffAuditTrail(session).recent(session.getContext().getRealm(), first, max).stream()
                 .map(AuditLine::of).toList()).build();

@@ -1,5 +1,8 @@
 package hk.smartid.idp.bank;
 
+import hk.smartid.idp.realm.Language;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.keycloak.models.ClientModel;
 import org.keycloak.util.JsonSerialization;
@@ -17,8 +20,6 @@ public final class BankClient {
     public static final String KIND_BANK = "bank";
     public static final String NAME_ATTRIBUTE_PREFIX = "smartid.name.";
     public static final String PURPOSES_ATTRIBUTE = "smartid.purposes";
-    /** The language tags every name and purpose statement is registered in. */
-    public static final List<String> LANGUAGES = List.of("en", "zh-HK", "zh-CN");
 
     private final ClientModel client;
 
@@ -48,7 +49,7 @@ public final class BankClient {
 
     /** The name in every registered language, keyed by language tag. */
     public Map<String, String> names() {
-        return Map.of("en", nameIn("en"), "zh-HK", nameIn("zh-HK"), "zh-CN", nameIn("zh-CN"));
+        return Language.TAGS.stream().collect(Collectors.toMap(Function.identity(), this::nameIn));
     }
 
     public List<Purpose> purposes() {

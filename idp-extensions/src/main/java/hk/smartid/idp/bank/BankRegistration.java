@@ -1,8 +1,7 @@
 package hk.smartid.idp.bank;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.keycloak.jose.jwk.JSONWebKeySet;
-import org.keycloak.jose.jwk.JWK;
+import hk.smartid.idp.realm.Language;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -16,7 +15,11 @@ import java.util.regex.Pattern;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BankRegistration(String clientId, Map<String, String> name, List<String> redirectUris, String jwksUri,
-                               JSONWebKeySet jwks, List<BankClient.RegisteredPurpose> purposes) {
+                               Map<String, Object> jwks, String tokenEndpointAuthSigningAlg,
+                               List<BankClient.RegisteredPurpose> purposes) {
+
+    /** The algorithms FAPI 2.0 allows for a bank's client assertions. */
+    static final List<String> SIGNING_ALGORITHMS = List.of("PS256", "ES256");
 
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,62}");
     private static final Pattern PURPOSE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
@@ -43,7 +46,14 @@ public record BankRegistration(String clientId, Map<String, String> name, List<S
         } else if (jwksUri != null && !isWebUri(jwksUri)) {
             problems.put("jwksUri", "an absolute https URI (http only for localhost)");
         } else if (jwks != null) {
-            checkKeys(jwks, problems);
+            BankKeySet.check(jwks, problems).ifPresent(keys -> {
+                if (tokenEndpointAuthSigningAlg != null && !tokenEndpointAuthSigningAlg.equals(keys.signingAlgorithm().getName())) {
+                    problems.put("tokenEndpointAuthSigningAlg", keys.signingAlgorithm() + " for the registered signing key");
+                }
+            });
+        }
+        if (jwks == null && tokenEndpointAuthSigningAlg != null && !SIGNING_ALGORITHMS.contains(tokenEndpointAuthSigningAlg)) {
+            problems.put("tokenEndpointAuthSigningAlg", "PS256 or ES256");
         }
         if (purposes == null || purposes.isEmpty()) {
             problems.put("purposes", "at least one purpose");
@@ -78,7 +88,7 @@ public record BankRegistration(String clientId, Map<String, String> name, List<S
     }
 
     private static void checkLanguages(String path, Map<String, String> texts, Map<String, String> problems) {
-        for (String language : BankClient.LANGUAGES) {
+        for (String language : Language.TAGS) {
             String text = texts == null ? null : texts.get(language);
             if (text == null || text.isBlank()) {
                 problems.put(path + "." + language, "required");
@@ -88,14 +98,20 @@ public record BankRegistration(String clientId, Map<String, String> name, List<S
         }
     }
 
-    private static void checkKeys(JSONWebKeySet jwks, Map<String, String> problems) {
-        List<JWK> keys = jwks.getKeys() == null ? List.of() : List.of(jwks.getKeys());
-        long signing = keys.stream().filter(key -> JWK.Use.SIG.asString().equals(key.getPublicKeyUse())).count();
-        long encryption = keys.stream().filter(key -> JWK.Use.ENCRYPTION.asString().equals(key.getPublicKeyUse())
-                && "RSA".equals(key.getKeyType())).count();
-        if (signing != 1 || encryption != 1) {
-            problems.put("jwks", "exactly one signing key (use sig) and one RSA encryption key (use enc)");
+    /**
+     * The algorithm the bank's client assertions must use, kept as Keycloak's {@code token.endpoint.auth.signing.alg}:
+     * that of the inline signing key, or for a JWKS URL the one registered (PS256 unless ES256 is named).
+     */
+    String signingAlgorithm() {
+        if (jwks != null) {
+            return BankKeySet.check(jwks, new LinkedHashMap<>()).orElseThrow().signingAlgorithm().getName();
         }
+        return tokenEndpointAuthSigningAlg == null ? "PS256" : tokenEndpointAuthSigningAlg;
+    }
+
+    /** The inline JWK set as stored, public members only. */
+    String jwksJson() {
+        return BankKeySet.check(jwks, new LinkedHashMap<>()).orElseThrow().json();
     }
 
     static boolean isExactRedirect(String uri) {

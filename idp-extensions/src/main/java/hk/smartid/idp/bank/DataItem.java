@@ -1,5 +1,6 @@
 package hk.smartid.idp.bank;
 
+import hk.smartid.idp.realm.ResidentAttribute;
 import org.keycloak.models.UserModel;
 
 import java.util.Arrays;
@@ -63,8 +64,8 @@ public enum DataItem {
     public Optional<Object> valueOf(UserModel user) {
         return switch (this) {
             case NAME_EN -> {
-                String surname = user.getFirstAttribute("surname_en");
-                String givenNames = user.getFirstAttribute("given_names_en");
+                String surname = user.getFirstAttribute(ResidentAttribute.SURNAME_EN);
+                String givenNames = user.getFirstAttribute(ResidentAttribute.GIVEN_NAMES_EN);
                 if (surname == null && givenNames == null) {
                     yield Optional.empty();
                 }
@@ -73,12 +74,12 @@ public enum DataItem {
                 name.put("given_names", givenNames);
                 yield Optional.of(name);
             }
-            case NAME_ZH -> attribute(user, "name_zh");
-            case HKID -> attribute(user, "hkid_number");
-            case BIRTHDATE -> attribute(user, "birthdate");
-            case GENDER -> attribute(user, "gender");
-            case ADDRESS -> attribute(user, "residential_address");
-            case MOBILE -> attribute(user, "mobile_number");
+            case NAME_ZH -> attribute(user, ResidentAttribute.NAME_ZH);
+            case HKID -> attribute(user, ResidentAttribute.HKID_NUMBER);
+            case BIRTHDATE -> attribute(user, ResidentAttribute.BIRTHDATE);
+            case GENDER -> attribute(user, ResidentAttribute.GENDER);
+            case ADDRESS -> attribute(user, ResidentAttribute.RESIDENTIAL_ADDRESS);
+            case MOBILE -> attribute(user, ResidentAttribute.MOBILE_NUMBER);
             case EMAIL -> Optional.ofNullable(user.getEmail()).filter(email -> !email.isBlank()).map(Object.class::cast);
         };
     }

@@ -1,11 +1,12 @@
 package hk.smartid.idp.bank;
 
+import hk.smartid.idp.access.ApiError;
 import hk.smartid.idp.access.BearerCaller;
 import hk.smartid.idp.assurance.AssuranceLevelMapper;
 import hk.smartid.idp.audit.StaffAction;
 import hk.smartid.idp.audit.StaffActionOutcome;
-import hk.smartid.idp.audit.StaffAuditTrail;
-import hk.smartid.idp.enrolment.EnrolmentResource;
+import hk.smartid.idp.audit.StaffCall;
+import hk.smartid.idp.realm.RealmRole;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,14 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.authenticators.client.JWTClientAuthenticator;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCConfigAttributes;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.SHA256PairwiseSubMapper;
 import org.keycloak.protocol.oidc.mappers.PairwiseSubMapperHelper;
@@ -46,7 +46,6 @@ import java.util.Map;
  */
 public class RelyingPartiesResource {
 
-    public static final String ONBOARDING_ROLE = "rp-onboarding";
     public static final String BANK_BROWSER_FLOW = "smartid bank browser";
     private static final Logger LOG = Logger.getLogger(RelyingPartiesResource.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,64 +62,52 @@ public class RelyingPartiesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(String body) {
-        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, ONBOARDING_ROLE);
-        if (check.refusal().isPresent()) {
-            check.caller().ifPresent(c -> audit(c, StaffActionOutcome.REFUSED, null));
-            return check.refusal().get();
-        }
-        BearerCaller caller = check.allowed();
-        BankRegistration registration;
         try {
-            registration = JsonSerialization.readValue(body, BankRegistration.class);
-        } catch (IOException | RuntimeException e) {
-            audit(caller, StaffActionOutcome.INVALID, null);
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "invalid_json", "error_description", "The body is not a registration")).build();
+            StaffCall call = StaffCall.of(session, StaffAction.REGISTER_BANK, RealmRole.RP_ONBOARDING);
+            BankRegistration registration;
+            try {
+                registration = JsonSerialization.readValue(body, BankRegistration.class);
+            } catch (IOException | RuntimeException e) {
+                throw call.refuse(ApiError.of(Response.Status.BAD_REQUEST, "invalid_json", "The body is not a registration"),
+                        null, StaffActionOutcome.INVALID, null);
+            }
+            Map<String, String> problems = registration == null ? Map.of("body", "required") : registration.problems();
+            if (!problems.isEmpty()) {
+                throw call.refuse(ApiError.invalidFields(problems), null, StaffActionOutcome.INVALID,
+                        "fields " + String.join(" ", problems.keySet()));
+            }
+            if (realm.getClientByClientId(registration.clientId()) != null) {
+                throw call.refuse(ApiError.of(Response.Status.CONFLICT, "client_exists", "A client with this clientId exists"),
+                        null, StaffActionOutcome.DUPLICATE, "client " + registration.clientId());
+            }
+            AuthenticationFlowModel flow = realm.getFlowByAlias(BANK_BROWSER_FLOW);
+            if (flow == null) {
+                throw new IllegalStateException("Realm " + realm.getName() + " lacks the flow '" + BANK_BROWSER_FLOW + "'");
+            }
+            registration.purposes().stream().flatMap(purpose -> purpose.items().stream()).distinct()
+                    .forEach(this::ensureDataItemScope);
+            ClientModel client = ClientManager.createClient(session, realm, clientOf(registration, flow));
+            call.record(StaffActionOutcome.SUCCESS, null, "client " + registration.clientId());
+            LOG.infof("Registered bank %s (%s) in realm %s", registration.clientId(), registration.name().get("en"), realm.getName());
+            return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("clientId", client.getClientId())).build();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        Map<String, String> problems = registration == null ? Map.of("body", "required") : registration.problems();
-        if (!problems.isEmpty()) {
-            audit(caller, StaffActionOutcome.INVALID, "fields " + String.join(" ", problems.keySet()));
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("fields", problems)).build();
-        }
-        if (realm.getClientByClientId(registration.clientId()) != null) {
-            audit(caller, StaffActionOutcome.DUPLICATE, "client " + registration.clientId());
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "client_exists")).build();
-        }
-        AuthenticationFlowModel flow = realm.getFlowByAlias(BANK_BROWSER_FLOW);
-        if (flow == null) {
-            throw new IllegalStateException("Realm " + realm.getName() + " lacks the flow '" + BANK_BROWSER_FLOW + "'");
-        }
-        registration.purposes().stream().flatMap(purpose -> purpose.items().stream()).distinct()
-                .forEach(this::ensureDataItemScope);
-        ClientModel client = ClientManager.createClient(session, realm, clientOf(registration, flow));
-        audit(caller, StaffActionOutcome.SUCCESS, "client " + registration.clientId());
-        LOG.infof("Registered bank %s (%s) in realm %s", registration.clientId(), registration.name().get("en"), realm.getName());
-        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("clientId", client.getClientId())).build();
     }
 
     @GET
     @Path("{clientId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response registration(@PathParam("clientId") String clientId) {
-        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, ONBOARDING_ROLE);
-        if (check.refusal().isPresent()) {
-            return check.refusal().get();
+        try {
+            BearerCaller.withRealmRole(session, RealmRole.RP_ONBOARDING);
+            BankClient bank = BankClient.of(realm.getClientByClientId(clientId)).orElseThrow(() ->
+                    ApiError.of(Response.Status.NOT_FOUND, "not_registered", "No bank is registered with this clientId"));
+            return Response.ok(registrationOf(bank)).type(MediaType.APPLICATION_JSON).build();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        return BankClient.of(realm.getClientByClientId(clientId))
-                .map(bank -> Response.ok(registrationOf(bank)).type(MediaType.APPLICATION_JSON).build())
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                        .entity(Map.of("error", "not_registered")).build());
-    }
-
-    /** Onboarding goes to the staff audit trail that auditors read, refusals included. */
-    private void audit(BearerCaller caller, StaffActionOutcome outcome, String detail) {
-        UserModel user = caller.user();
-        String branch = user.getFirstAttribute(EnrolmentResource.BRANCH_ATTRIBUTE);
-        new StaffAuditTrail(session).record(realm, StaffAction.REGISTER_BANK, user.getId(), user.getUsername(),
-                branch == null ? "" : branch, null, outcome, detail);
     }
 
     private static Map<String, Object> registrationOf(BankClient bank) {
@@ -174,8 +161,10 @@ public class RelyingPartiesResource {
             attributes.put("jwks.url", registration.jwksUri());
         } else {
             attributes.put("use.jwks.string", "true");
-            attributes.put("jwks.string", writeJson(registration.jwks()));
+            attributes.put("jwks.string", registration.jwksJson());
         }
+        // Checked wherever the bank authenticates (PAR, token, revocation, introspection), not only where a policy looks.
+        attributes.put(OIDCConfigAttributes.TOKEN_ENDPOINT_AUTH_SIGNING_ALG, registration.signingAlgorithm());
         attributes.put("require.pushed.authorization.requests", "true");
         attributes.put("pkce.code.challenge.method", "S256");
         attributes.put("dpop.bound.access.tokens", "true");
@@ -212,13 +201,5 @@ public class RelyingPartiesResource {
         mapper.setConfig(Map.of(PairwiseSubMapperHelper.SECTOR_IDENTIFIER_URI, "",
                 PairwiseSubMapperHelper.PAIRWISE_SUB_ALGORITHM_SALT, Base64.getEncoder().encodeToString(salt)));
         return mapper;
-    }
-
-    private static String writeJson(Object value) {
-        try {
-            return JsonSerialization.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

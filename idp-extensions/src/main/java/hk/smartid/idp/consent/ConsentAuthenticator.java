@@ -1,5 +1,6 @@
 package hk.smartid.idp.consent;
 
+import hk.smartid.idp.realm.Language;
 import hk.smartid.idp.assurance.AssuranceLevel;
 import hk.smartid.idp.bank.BankClient;
 import jakarta.ws.rs.core.Response;
@@ -109,7 +110,7 @@ public class ConsentAuthenticator implements Authenticator {
     /** The page's language as a tag the bank registered names and statements in. */
     private static String languageOf(Locale locale) {
         String tag = locale.toLanguageTag();
-        return BankClient.LANGUAGES.contains(tag) ? tag : "en";
+        return Language.TAGS.contains(tag) ? tag : "en";
     }
 
     @Override

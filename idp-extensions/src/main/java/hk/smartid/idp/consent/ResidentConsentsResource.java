@@ -1,10 +1,12 @@
 package hk.smartid.idp.consent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import hk.smartid.idp.access.ApiError;
 import hk.smartid.idp.access.BearerCaller;
 import hk.smartid.idp.bank.BankClient;
 import hk.smartid.idp.bank.DataItem;
 import hk.smartid.idp.bank.Purpose;
+import hk.smartid.idp.realm.RealmRole;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,8 +35,6 @@ import java.util.Optional;
  */
 public class ResidentConsentsResource {
 
-    static final String RESIDENT_ROLE = "resident";
-
     private final KeycloakSession session;
 
     public ResidentConsentsResource(KeycloakSession session) {
@@ -44,11 +44,12 @@ public class ResidentConsentsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, RESIDENT_ROLE);
-        if (check.refusal().isPresent()) {
-            return check.refusal().get();
+        BearerCaller caller;
+        try {
+            caller = BearerCaller.withRealmRole(session, RealmRole.RESIDENT);
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        BearerCaller caller = check.allowed();
         RealmModel realm = session.getContext().getRealm();
         Instant now = Instant.now();
         List<ConsentRow> rows = new ConsentLedger(session).consentsOf(realm, caller.user()).stream()
@@ -61,17 +62,17 @@ public class ResidentConsentsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@PathParam("id") String consentId) {
-        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, RESIDENT_ROLE);
-        if (check.refusal().isPresent()) {
-            return check.refusal().get();
+        BearerCaller caller;
+        try {
+            caller = BearerCaller.withRealmRole(session, RealmRole.RESIDENT);
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        BearerCaller caller = check.allowed();
         RealmModel realm = session.getContext().getRealm();
         UserModel resident = caller.user();
         Optional<Consent> revoked = new ConsentLedger(session).revoke(realm, resident, consentId, Instant.now());
         if (revoked.isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "consent_not_found")).build();
+            return ApiError.of(Response.Status.NOT_FOUND, "consent_not_found", "No consent of yours has this id").response();
         }
         ClientModel bank = realm.getClientByClientId(revoked.get().clientId());
         if (bank != null) {

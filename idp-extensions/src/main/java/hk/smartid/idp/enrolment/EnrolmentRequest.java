@@ -1,5 +1,6 @@
 package hk.smartid.idp.enrolment;
 
+import hk.smartid.idp.realm.Language;
 import hk.smartid.idp.hkid.HkidNumber;
 
 import java.time.LocalDate;
@@ -26,7 +27,6 @@ public record EnrolmentRequest(String hkidNumber, String surname, String givenNa
     static final String LANGUAGE_INVALID = "smartid.enrolment.language.invalid";
 
     static final Set<String> GENDERS = Set.of("M", "F", "X");
-    static final Set<String> LANGUAGES = Set.of("en", "zh-HK", "zh-CN");
     private static final Pattern HK_MOBILE = Pattern.compile("(\\+852)?[4-9][0-9]{7}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
@@ -73,7 +73,7 @@ public record EnrolmentRequest(String hkidNumber, String surname, String givenNa
             // The resident's login name and where the IdP can reach them.
             errors.put("mobileNumber", CONTACT_REQUIRED);
         }
-        if (!blank(preferredLanguage) && !LANGUAGES.contains(preferredLanguage.trim())) {
+        if (!blank(preferredLanguage) && !Language.TAGS.contains(preferredLanguage.trim())) {
             errors.put("preferredLanguage", LANGUAGE_INVALID);
         }
         return errors;

@@ -1,13 +1,16 @@
 package hk.smartid.idp.enrolment;
 
-import hk.smartid.idp.access.BearerCaller;
+import hk.smartid.idp.access.ApiError;
 import hk.smartid.idp.assurance.AssuranceLevel;
 import hk.smartid.idp.audit.StaffAction;
 import hk.smartid.idp.audit.StaffActionOutcome;
 import hk.smartid.idp.audit.StaffAuditTrail;
+import hk.smartid.idp.audit.StaffCall;
 import hk.smartid.idp.hkid.HkidNumber;
 import hk.smartid.idp.hkid.HkidRegister;
 import hk.smartid.idp.passkey.PasskeyRegistrationFactory;
+import hk.smartid.idp.realm.RealmRole;
+import hk.smartid.idp.realm.ResidentAttribute;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +25,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
@@ -43,11 +45,6 @@ import java.util.Optional;
  */
 public class EnrolmentResource {
 
-    public static final String STAFF_ROLE = "counter-staff";
-    /** Set by administrators on each staff account: the counter branch they work at. */
-    public static final String BRANCH_ATTRIBUTE = "counter_branch";
-
-    static final String HKID_ATTRIBUTE = "hkid_number";
     private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
 
     private final KeycloakSession session;
@@ -66,20 +63,22 @@ public class EnrolmentResource {
     @Path("residents")
     @Produces(MediaType.APPLICATION_JSON)
     public Response findResident(@QueryParam("hkid") String hkid) {
-        StaffCall call = authenticate(StaffAction.SEARCH);
-        if (call.refusal() != null) {
-            return call.refusal();
+        try {
+            StaffCall call = authenticate(StaffAction.SEARCH);
+            HkidNumber.ParseResult parsed = HkidNumber.parse(hkid);
+            if (!parsed.isValid()) {
+                throw call.refuse(ApiError.invalidFields(Map.of("hkidNumber", parsed.problem().orElseThrow().messageKey())),
+                        null, StaffActionOutcome.INVALID, "hkid " + parsed.problem().orElseThrow());
+            }
+            Optional<UserModel> resident = residentWith(parsed.number().orElseThrow());
+            if (resident.isEmpty()) {
+                throw call.refuse(notFound(), null, StaffActionOutcome.NOT_FOUND, null);
+            }
+            call.record(StaffActionOutcome.SUCCESS, resident.get().getId(), null);
+            return Response.ok(ResidentRecord.of(resident.get())).build();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        HkidNumber.ParseResult parsed = HkidNumber.parse(hkid);
-        if (!parsed.isValid()) {
-            audit(call, StaffAction.SEARCH, null, StaffActionOutcome.INVALID, "hkid " + parsed.problem().orElseThrow());
-            return fieldErrors(Map.of("hkidNumber", parsed.problem().orElseThrow().messageKey()));
-        }
-        Optional<UserModel> resident = residentWith(parsed.number().orElseThrow());
-        audit(call, StaffAction.SEARCH, resident.map(UserModel::getId).orElse(null),
-                resident.isPresent() ? StaffActionOutcome.SUCCESS : StaffActionOutcome.NOT_FOUND, null);
-        return resident.map(r -> Response.ok(ResidentRecord.of(r)).build())
-                .orElseGet(() -> error(Response.Status.NOT_FOUND, "resident_not_found"));
     }
 
     /**
@@ -91,62 +90,53 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response enrol(EnrolmentRequest request) {
-        StaffCall call = authenticate(StaffAction.ENROL);
-        if (call.refusal() != null) {
-            return call.refusal();
-        }
-        if (request == null) {
-            audit(call, StaffAction.ENROL, null, StaffActionOutcome.INVALID, "no body");
-            return error(Response.Status.BAD_REQUEST, "invalid_request");
-        }
-        Map<String, String> errors = request.fieldErrors(LocalDate.now(clock.withZone(HONG_KONG)));
-        if (!errors.isEmpty()) {
-            audit(call, StaffAction.ENROL, null, StaffActionOutcome.INVALID, "fields " + errors.keySet());
-            return fieldErrors(errors);
-        }
-        HkidNumber hkid = HkidNumber.of(request.hkidNumber());
-        Optional<UserModel> existing = residentWith(hkid);
-        if (existing.isPresent()) {
-            audit(call, StaffAction.ENROL, existing.get().getId(), StaffActionOutcome.DUPLICATE, "hkid already enrolled");
-            return error(Response.Status.CONFLICT, "hkid_already_enrolled");
-        }
-        UserModel contactHolder = session.users().getUserByUsername(realm, request.contact());
-        if (contactHolder != null && isSelfRegistered(contactHolder)) {
-            // The person registered online before: verify that account rather than make a second one.
-            audit(call, StaffAction.ENROL, contactHolder.getId(), StaffActionOutcome.DUPLICATE,
-                    "contact belongs to a self-registered account");
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "contact_has_basic_account", "residentId", contactHolder.getId())).build();
-        }
-        if (contactHolder != null) {
-            audit(call, StaffAction.ENROL, null, StaffActionOutcome.DUPLICATE, "contact already used");
-            return fieldErrors(Map.of("mobileNumber", "smartid.enrolment.contact.inUse"));
-        }
-        UserModel resident;
         try {
-            Map<String, List<String>> attributes = profileAttributes(request, hkid, call);
-            attributes.put(UserModel.USERNAME, List.of(request.contact()));
-            UserProfile profile = session.getProvider(UserProfileProvider.class)
-                    .create(UserProfileContext.USER_API, attributes);
-            resident = profile.create();
-        } catch (ValidationException e) {
-            Map<String, String> profileErrors = firstErrorPerAttribute(e);
-            audit(call, StaffAction.ENROL, null, StaffActionOutcome.INVALID, "profile " + profileErrors.keySet());
-            return fieldErrors(profileErrors);
+            StaffCall call = authenticate(StaffAction.ENROL);
+            requireFields(call, null, request, true);
+            HkidNumber hkid = HkidNumber.of(request.hkidNumber());
+            Optional<UserModel> existing = residentWith(hkid);
+            if (existing.isPresent()) {
+                throw call.refuse(alreadyEnrolled(), existing.get().getId(), StaffActionOutcome.DUPLICATE, "hkid already enrolled");
+            }
+            UserModel contactHolder = session.users().getUserByUsername(realm, request.contact());
+            if (contactHolder != null && isSelfRegistered(contactHolder)) {
+                // The person registered online before: verify that account rather than make a second one.
+                throw call.refuse(ApiError.of(Response.Status.CONFLICT, "contact_has_basic_account",
+                                "The contact belongs to a self-registered account: verify that account instead")
+                                .with("residentId", contactHolder.getId()),
+                        contactHolder.getId(), StaffActionOutcome.DUPLICATE, "contact belongs to a self-registered account");
+            }
+            if (contactHolder != null) {
+                throw call.refuse(ApiError.invalidFields(Map.of("mobileNumber", "smartid.enrolment.contact.inUse")),
+                        null, StaffActionOutcome.DUPLICATE, "contact already used");
+            }
+            UserModel resident;
+            try {
+                Map<String, List<String>> attributes = profileAttributes(request, hkid, call);
+                attributes.put(UserModel.USERNAME, List.of(request.contact()));
+                resident = session.getProvider(UserProfileProvider.class)
+                        .create(UserProfileContext.USER_API, attributes).create();
+            } catch (ValidationException e) {
+                Map<String, String> profileErrors = firstErrorPerAttribute(e);
+                throw call.refuse(ApiError.invalidFields(profileErrors), null, StaffActionOutcome.INVALID,
+                        "profile " + profileErrors.keySet());
+            }
+            resident.setEnabled(true);
+            if (!EnrolmentRequest.blank(request.preferredLanguage())) {
+                resident.setSingleAttribute(UserModel.LOCALE, request.preferredLanguage().trim());
+            }
+            resident.addRequiredAction(PasskeyRegistrationFactory.PROVIDER_ID);
+            IssuedActivationCode code = new ActivationCodes(session)
+                    .issue(realm, resident, call.staff().getId(), call.branch(), policy.activationCodeValidity());
+            // Claimed last, so that a concurrent enrolment of the same number waits only for this commit.
+            if (!new HkidRegister(session).claim(realm, resident, hkid)) {
+                throw refuseClaimedMeanwhile(call, StaffAction.ENROL, hkid, null);
+            }
+            call.record(StaffActionOutcome.SUCCESS, resident.getId(), null);
+            return Response.status(Response.Status.CREATED).entity(new ActivationCodeIssued(resident.getId(), code)).build();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        resident.setEnabled(true);
-        if (!EnrolmentRequest.blank(request.preferredLanguage())) {
-            resident.setSingleAttribute(UserModel.LOCALE, request.preferredLanguage().trim());
-        }
-        resident.addRequiredAction(PasskeyRegistrationFactory.PROVIDER_ID);
-        IssuedActivationCode code = new ActivationCodes(session)
-                .issue(realm, resident, call.staff().getId(), call.branch(), policy.activationCodeValidity());
-        // Claimed last, so that a concurrent enrolment of the same number waits only for this commit.
-        if (!new HkidRegister(session).claim(realm, resident, hkid)) {
-            return refuseClaimedMeanwhile(call, StaffAction.ENROL, hkid, null);
-        }
-        audit(call, StaffAction.ENROL, resident.getId(), StaffActionOutcome.SUCCESS, null);
-        return Response.status(Response.Status.CREATED).entity(new ActivationCodeIssued(resident.getId(), code)).build();
     }
 
     /** A new activation code for a resident who lost their device, after staff re-verified them in person. */
@@ -154,19 +144,19 @@ public class EnrolmentResource {
     @Path("residents/{id}/activation-code")
     @Produces(MediaType.APPLICATION_JSON)
     public Response reissue(@PathParam("id") String residentId) {
-        StaffCall call = authenticate(StaffAction.REISSUE);
-        if (call.refusal() != null) {
-            return call.refusal();
+        try {
+            StaffCall call = authenticate(StaffAction.REISSUE);
+            UserModel resident = session.users().getUserById(realm, residentId);
+            if (resident == null || resident.getFirstAttribute(ResidentAttribute.HKID_NUMBER) == null) {
+                throw call.refuse(notFound(), residentId, StaffActionOutcome.NOT_FOUND, null);
+            }
+            IssuedActivationCode code = new ActivationCodes(session)
+                    .issue(realm, resident, call.staff().getId(), call.branch(), policy.activationCodeValidity());
+            call.record(StaffActionOutcome.SUCCESS, resident.getId(), null);
+            return Response.status(Response.Status.CREATED).entity(new ActivationCodeIssued(resident.getId(), code)).build();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        UserModel resident = session.users().getUserById(realm, residentId);
-        if (resident == null || resident.getFirstAttribute(HKID_ATTRIBUTE) == null) {
-            audit(call, StaffAction.REISSUE, residentId, StaffActionOutcome.NOT_FOUND, null);
-            return error(Response.Status.NOT_FOUND, "resident_not_found");
-        }
-        IssuedActivationCode code = new ActivationCodes(session)
-                .issue(realm, resident, call.staff().getId(), call.branch(), policy.activationCodeValidity());
-        audit(call, StaffAction.REISSUE, resident.getId(), StaffActionOutcome.SUCCESS, null);
-        return Response.status(Response.Status.CREATED).entity(new ActivationCodeIssued(resident.getId(), code)).build();
     }
 
     /**
@@ -178,49 +168,62 @@ public class EnrolmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response verifyExisting(@PathParam("id") String residentId, EnrolmentRequest request) {
-        StaffCall call = authenticate(StaffAction.VERIFY);
-        if (call.refusal() != null) {
-            return call.refusal();
-        }
-        UserModel resident = session.users().getUserById(realm, residentId);
-        if (resident == null) {
-            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.NOT_FOUND, null);
-            return error(Response.Status.NOT_FOUND, "resident_not_found");
-        }
-        if (!isSelfRegistered(resident)) {
-            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.DUPLICATE, "already verified");
-            return error(Response.Status.CONFLICT, "already_verified");
-        }
-        if (request == null) {
-            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.INVALID, "no body");
-            return error(Response.Status.BAD_REQUEST, "invalid_request");
-        }
-        Map<String, String> errors = request.fieldErrors(LocalDate.now(clock.withZone(HONG_KONG)), false);
-        if (!errors.isEmpty()) {
-            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.INVALID, "fields " + errors.keySet());
-            return fieldErrors(errors);
-        }
-        HkidNumber hkid = HkidNumber.of(request.hkidNumber());
-        if (residentWith(hkid).isPresent()) {
-            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.DUPLICATE, "hkid already enrolled");
-            return error(Response.Status.CONFLICT, "hkid_already_enrolled");
-        }
-        Map<String, List<String>> attributes = new LinkedHashMap<>(resident.getAttributes());
-        attributes.putAll(profileAttributes(request, hkid, call));
-        attributes.put(UserModel.USERNAME, List.of(resident.getUsername()));
         try {
-            session.getProvider(UserProfileProvider.class)
-                    .create(UserProfileContext.USER_API, attributes, resident).update();
-        } catch (ValidationException e) {
-            Map<String, String> profileErrors = firstErrorPerAttribute(e);
-            audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.INVALID, "profile " + profileErrors.keySet());
-            return fieldErrors(profileErrors);
+            StaffCall call = authenticate(StaffAction.VERIFY);
+            UserModel resident = session.users().getUserById(realm, residentId);
+            if (resident == null) {
+                throw call.refuse(notFound(), residentId, StaffActionOutcome.NOT_FOUND, null);
+            }
+            if (!isSelfRegistered(resident)) {
+                throw call.refuse(ApiError.of(Response.Status.CONFLICT, "already_verified", "The account is already verified"),
+                        residentId, StaffActionOutcome.DUPLICATE, "already verified");
+            }
+            requireFields(call, residentId, request, false);
+            HkidNumber hkid = HkidNumber.of(request.hkidNumber());
+            if (residentWith(hkid).isPresent()) {
+                throw call.refuse(alreadyEnrolled(), residentId, StaffActionOutcome.DUPLICATE, "hkid already enrolled");
+            }
+            Map<String, List<String>> attributes = new LinkedHashMap<>(resident.getAttributes());
+            attributes.putAll(profileAttributes(request, hkid, call));
+            attributes.put(UserModel.USERNAME, List.of(resident.getUsername()));
+            try {
+                session.getProvider(UserProfileProvider.class)
+                        .create(UserProfileContext.USER_API, attributes, resident).update();
+            } catch (ValidationException e) {
+                Map<String, String> profileErrors = firstErrorPerAttribute(e);
+                throw call.refuse(ApiError.invalidFields(profileErrors), residentId, StaffActionOutcome.INVALID,
+                        "profile " + profileErrors.keySet());
+            }
+            if (!new HkidRegister(session).claim(realm, resident, hkid)) {
+                throw refuseClaimedMeanwhile(call, StaffAction.VERIFY, hkid, residentId);
+            }
+            call.record(StaffActionOutcome.SUCCESS, residentId, null);
+            return Response.ok(ResidentRecord.of(resident)).build();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        if (!new HkidRegister(session).claim(realm, resident, hkid)) {
-            return refuseClaimedMeanwhile(call, StaffAction.VERIFY, hkid, residentId);
+    }
+
+    /** A body is required, with every field valid ({@code withContact}: a new account needs a way to reach the person). */
+    private void requireFields(StaffCall call, String residentId, EnrolmentRequest request, boolean withContact)
+            throws ApiError {
+        if (request == null) {
+            throw call.refuse(ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", "The body is not an enrolment"),
+                    residentId, StaffActionOutcome.INVALID, "no body");
         }
-        audit(call, StaffAction.VERIFY, residentId, StaffActionOutcome.SUCCESS, null);
-        return Response.ok(ResidentRecord.of(resident)).build();
+        Map<String, String> errors = withContact ? request.fieldErrors(LocalDate.now(clock.withZone(HONG_KONG)))
+                : request.fieldErrors(LocalDate.now(clock.withZone(HONG_KONG)), false);
+        if (!errors.isEmpty()) {
+            throw call.refuse(ApiError.invalidFields(errors), residentId, StaffActionOutcome.INVALID, "fields " + errors.keySet());
+        }
+    }
+
+    private static ApiError notFound() {
+        return ApiError.of(Response.Status.NOT_FOUND, "resident_not_found", "No resident with this HKID number or id");
+    }
+
+    private static ApiError alreadyEnrolled() {
+        return ApiError.of(Response.Status.CONFLICT, "hkid_already_enrolled", "A resident with this HKID number is enrolled");
     }
 
     /**
@@ -228,7 +231,7 @@ public class EnrolmentResource {
      * and the refusal is audited in a transaction of its own, as the request's transaction is rolled back.
      * {@code residentId} is the account the call was about; for a new enrolment, the number's holder is named.
      */
-    private Response refuseClaimedMeanwhile(StaffCall call, StaffAction action, HkidNumber hkid, String residentId) {
+    private ApiError refuseClaimedMeanwhile(StaffCall call, StaffAction action, HkidNumber hkid, String residentId) {
         session.getTransactionManager().setRollbackOnly();
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), auditSession -> {
             String about = residentId != null ? residentId
@@ -237,7 +240,7 @@ public class EnrolmentResource {
                     call.staff().getId(), call.staff().getUsername(), call.branch(), about,
                     StaffActionOutcome.DUPLICATE, "hkid already enrolled");
         });
-        return error(Response.Status.CONFLICT, "hkid_already_enrolled");
+        return alreadyEnrolled();
     }
 
     /** Keycloak's user-profile errors as field errors: the request field to the message key of its first error. */
@@ -250,15 +253,15 @@ public class EnrolmentResource {
 
     /** User-profile attribute to the request field a person typed it in, so errors land next to that field. */
     private static final Map<String, String> REQUEST_FIELD_OF_ATTRIBUTE = Map.ofEntries(
-            Map.entry(HKID_ATTRIBUTE, "hkidNumber"), Map.entry("surname_en", "surname"),
-            Map.entry("given_names_en", "givenNames"), Map.entry(UserModel.FIRST_NAME, "givenNames"),
-            Map.entry("name_zh", "chineseName"), Map.entry("birthdate", "dateOfBirth"),
-            Map.entry("residential_address", "residentialAddress"), Map.entry("mobile_number", "mobileNumber"),
+            Map.entry(ResidentAttribute.HKID_NUMBER, "hkidNumber"), Map.entry(ResidentAttribute.SURNAME_EN, "surname"),
+            Map.entry(ResidentAttribute.GIVEN_NAMES_EN, "givenNames"), Map.entry(UserModel.FIRST_NAME, "givenNames"),
+            Map.entry(ResidentAttribute.NAME_ZH, "chineseName"), Map.entry(ResidentAttribute.BIRTHDATE, "dateOfBirth"),
+            Map.entry(ResidentAttribute.RESIDENTIAL_ADDRESS, "residentialAddress"), Map.entry(ResidentAttribute.MOBILE_NUMBER, "mobileNumber"),
             Map.entry(UserModel.USERNAME, "mobileNumber"), Map.entry(UserModel.EMAIL, "email"));
 
     /** Registered online with a passkey and never checked at a counter. */
     private static boolean isSelfRegistered(UserModel user) {
-        return user.getFirstAttribute(HKID_ATTRIBUTE) == null
+        return user.getFirstAttribute(ResidentAttribute.HKID_NUMBER) == null
                 && AssuranceLevel.of(user) == AssuranceLevel.BASIC;
     }
 
@@ -266,18 +269,18 @@ public class EnrolmentResource {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put(UserModel.FIRST_NAME, List.of(request.displayName()));
         put(attributes, UserModel.EMAIL, request.email());
-        put(attributes, HKID_ATTRIBUTE, hkid.toString());
-        put(attributes, "surname_en", request.surname().trim().toUpperCase(java.util.Locale.ROOT));
-        put(attributes, "given_names_en", request.givenNames());
-        put(attributes, "name_zh", request.chineseName());
-        put(attributes, "birthdate", request.dateOfBirth());
-        put(attributes, "gender", request.gender());
-        put(attributes, "residential_address", request.residentialAddress());
-        put(attributes, "mobile_number", request.mobileNumber());
+        put(attributes, ResidentAttribute.HKID_NUMBER, hkid.toString());
+        put(attributes, ResidentAttribute.SURNAME_EN, request.surname().trim().toUpperCase(java.util.Locale.ROOT));
+        put(attributes, ResidentAttribute.GIVEN_NAMES_EN, request.givenNames());
+        put(attributes, ResidentAttribute.NAME_ZH, request.chineseName());
+        put(attributes, ResidentAttribute.BIRTHDATE, request.dateOfBirth());
+        put(attributes, ResidentAttribute.GENDER, request.gender());
+        put(attributes, ResidentAttribute.RESIDENTIAL_ADDRESS, request.residentialAddress());
+        put(attributes, ResidentAttribute.MOBILE_NUMBER, request.mobileNumber());
         put(attributes, AssuranceLevel.USER_ATTRIBUTE, AssuranceLevel.VERIFIED.acr());
-        put(attributes, "verified_by", call.staff().getId());
-        put(attributes, "verified_branch", call.branch());
-        put(attributes, "verified_at", Instant.now(clock).toString());
+        put(attributes, ResidentAttribute.VERIFIED_BY, call.staff().getId());
+        put(attributes, ResidentAttribute.VERIFIED_BRANCH, call.branch());
+        put(attributes, ResidentAttribute.VERIFIED_AT, Instant.now(clock).toString());
         return attributes;
     }
 
@@ -288,59 +291,21 @@ public class EnrolmentResource {
     }
 
     private Optional<UserModel> residentWith(HkidNumber hkid) {
-        return session.users().searchForUserByUserAttributeStream(realm, HKID_ATTRIBUTE, hkid.toString()).findFirst();
+        return session.users().searchForUserByUserAttributeStream(realm, ResidentAttribute.HKID_NUMBER, hkid.toString()).findFirst();
     }
 
     /** Who calls, or why they may not: no valid token, not counter staff, or a login too old (RFC 9470 step-up). */
-    private StaffCall authenticate(StaffAction action) {
-        Optional<BearerCaller> bearer = BearerCaller.of(session);
-        if (bearer.isEmpty()) {
-            return StaffCall.refused(BearerCaller.invalidToken());
-        }
-        UserModel caller = bearer.get().user();
-        String branch = Optional.ofNullable(caller.getFirstAttribute(BRANCH_ATTRIBUTE)).orElse("unassigned");
-        if (!bearer.get().hasRealmRole(STAFF_ROLE)) {
-            trail().record(realm, action, caller.getId(), caller.getUsername(), branch, null,
-                    StaffActionOutcome.REFUSED, "caller lacks role " + STAFF_ROLE);
-            return StaffCall.refused(BearerCaller.insufficientRole());
-        }
-        AccessToken token = bearer.get().auth().getToken();
+    private StaffCall authenticate(StaffAction action) throws ApiError {
+        StaffCall call = StaffCall.of(session, action, RealmRole.COUNTER_STAFF);
+        AccessToken token = call.caller().token();
         StaffLoginAge loginAge = new StaffLoginAge(token.getAuth_time(), token.getIat(),
-                caller.getServiceAccountClientLink() != null);
+                call.staff().getServiceAccountClientLink() != null);
         long maxAge = policy.staffMaxAuthAge().toSeconds();
         if (!loginAge.isWithin(policy.staffMaxAuthAge(), Instant.now(clock))) {
-            trail().record(realm, action, caller.getId(), caller.getUsername(), branch, null,
-                    StaffActionOutcome.REFUSED, "login older than " + maxAge + " s");
-            return StaffCall.refused(Response.status(Response.Status.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\", "
-                            + "error_description=\"A more recent login is required\", max_age=" + maxAge)
-                    .entity(Map.of("error", "insufficient_user_authentication", "max_age", maxAge))
-                    .type(MediaType.APPLICATION_JSON).build());
+            throw call.refuse(ApiError.challenge(Response.Status.UNAUTHORIZED, "Bearer", "insufficient_user_authentication",
+                            "A more recent login is required").with("max_age", maxAge),
+                    null, StaffActionOutcome.REFUSED, "login older than " + maxAge + " s");
         }
-        return new StaffCall(caller, branch, null);
-    }
-
-    private void audit(StaffCall call, StaffAction action, String residentId, StaffActionOutcome outcome, String detail) {
-        trail().record(realm, action, call.staff().getId(), call.staff().getUsername(), call.branch(), residentId,
-                outcome, detail);
-    }
-
-    private StaffAuditTrail trail() {
-        return new StaffAuditTrail(session);
-    }
-
-    private static Response fieldErrors(Map<String, String> errors) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", "invalid_request", "fields", errors)).build();
-    }
-
-    private static Response error(Response.Status status, String error) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", error)).build();
-    }
-
-    private record StaffCall(UserModel staff, String branch, Response refusal) {
-        static StaffCall refused(Response refusal) {
-            return new StaffCall(null, null, refusal);
-        }
+        return call;
     }
 }

@@ -1,5 +1,6 @@
 package hk.smartid.idp.passkey;
 
+import hk.smartid.idp.access.ApiError;
 import hk.smartid.idp.access.BearerCaller;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -18,7 +19,6 @@ import org.keycloak.models.credential.WebAuthnCredentialModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A resident's own passkeys ({@code /realms/smartid/passkeys}): list them with their last use, remove one. Removing the last
@@ -35,11 +35,12 @@ public class PasskeysResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
+        UserModel user;
+        try {
+            user = BearerCaller.of(session).user();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        UserModel user = caller.get().user();
         Map<String, Instant> lastUses = new PasskeyUseLog(session).lastUses(session.getContext().getRealm(), user);
         return Response.ok(Map.of("passkeys", passkeys(user).stream()
                 .map(passkey -> Passkey.of(passkey, lastUses.get(passkey.getId()))).toList())).build();
@@ -50,19 +51,19 @@ public class PasskeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response remove(@PathParam("id") String credentialId,
                            @QueryParam("lastOneConfirmed") @DefaultValue("false") boolean lastOneConfirmed) {
-        Optional<BearerCaller> caller = BearerCaller.of(session);
-        if (caller.isEmpty()) {
-            return BearerCaller.invalidToken();
+        UserModel user;
+        try {
+            user = BearerCaller.of(session).user();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        UserModel user = caller.get().user();
         List<CredentialModel> passkeys = passkeys(user);
         if (passkeys.stream().noneMatch(passkey -> passkey.getId().equals(credentialId))) {
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "passkey_not_found")).build();
+            return ApiError.of(Response.Status.NOT_FOUND, "passkey_not_found", "No passkey of yours has this id").response();
         }
         if (passkeys.size() == 1 && !lastOneConfirmed) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "last_passkey")).build();
+            return ApiError.of(Response.Status.CONFLICT, "last_passkey",
+                    "This is your last passkey: confirm with lastOneConfirmed=true").response();
         }
         user.credentialManager().removeStoredCredentialById(credentialId);
         return Response.noContent().build();

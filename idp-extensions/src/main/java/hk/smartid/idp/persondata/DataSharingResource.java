@@ -1,6 +1,8 @@
 package hk.smartid.idp.persondata;
 
+import hk.smartid.idp.access.ApiError;
 import hk.smartid.idp.access.BearerCaller;
+import hk.smartid.idp.access.DPoPCaller;
 import hk.smartid.idp.assurance.AssuranceLevel;
 import hk.smartid.idp.bank.BankClient;
 import hk.smartid.idp.bank.DataItem;
@@ -12,21 +14,19 @@ import hk.smartid.idp.disclosure.DisclosureChain.ChainVerification;
 import hk.smartid.idp.disclosure.DisclosureLog;
 import hk.smartid.idp.persondata.PersonDataResponse.PersonData;
 import hk.smartid.idp.persondata.PersonDataResponse.Verification;
+import hk.smartid.idp.realm.Language;
+import hk.smartid.idp.realm.RealmRole;
+import hk.smartid.idp.realm.ResidentAttribute;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.keycloak.TokenVerifier;
-import org.keycloak.common.Profile;
-import org.keycloak.common.VerificationException;
 import org.keycloak.crypto.KeyType;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
-import org.keycloak.crypto.SignatureProvider;
 import org.keycloak.jose.jwe.JWEConstants;
 import org.keycloak.jose.jwk.JWK;
 import org.keycloak.keys.PublicKeyStorageProvider;
@@ -38,14 +38,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.Urls;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.util.DPoPUtil;
 import org.keycloak.services.util.UserSessionUtil;
-import org.keycloak.util.TokenUtil;
 
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -66,8 +61,6 @@ import java.util.stream.Collectors;
  */
 public class DataSharingResource {
 
-    public static final String RESIDENT_ROLE = "resident";
-    public static final String AUDITOR_ROLE = "auditor";
     public static final String APPLICATION_JOSE = "application/jose";
 
     private static final Logger LOG = Logger.getLogger(DataSharingResource.class);
@@ -92,57 +85,37 @@ public class DataSharingResource {
     @Path("person")
     @Produces(APPLICATION_JOSE)
     public Response person() {
-        Instant now = clock.instant();
-        AppAuthManager.AuthHeader authorization;
         try {
-            authorization = AppAuthManager.extractAuthorizationHeaderTokenOrReturnNull(session.getContext().getRequestHeaders());
-        } catch (NotAuthorizedException e) {
-            return invalidToken("more than one Authorization header");
+            return personOf(DPoPCaller.of(session));
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        if (authorization == null || !DPoPUtil.DPOP_SCHEME.equals(authorization.getScheme())) {
-            return invalidToken("a DPoP-bound access token is required: Authorization: DPoP");
-        }
-        if (!Profile.isFeatureEnabled(Profile.Feature.DPOP)) {
-            // Without the feature Keycloak neither binds tokens nor checks proofs: nothing could be released safely.
-            return invalidToken("DPoP is not enabled at this IdP");
-        }
+    }
 
-        AccessToken token;
-        ClientModel client;
-        try {
-            token = verifiedToken(authorization.getToken());
-            client = realm.getClientByClientId(token.getIssuedFor());
-            if (client == null) {
-                return invalidToken("client not found");
-            }
-            TokenVerifier.createWithoutSignature(token)
-                    .withChecks(TokenManager.NotBeforeCheck.forModel(client), new TokenManager.TokenRevocationCheck(session))
-                    .verify();
-        } catch (VerificationException e) {
-            return invalidToken(e.getMessage() == null ? "token verification failed" : e.getMessage());
-        }
-        if (!client.isEnabled() || !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(client.getProtocol())) {
-            return invalidToken("client disabled");
-        }
+    private Response personOf(DPoPCaller caller) throws ApiError {
+        Instant now = clock.instant();
+        AccessToken token = caller.token();
+        ClientModel client = caller.client();
         Optional<BankClient> bank = BankClient.of(client);
         if (bank.isEmpty()) {
-            return refused(Response.Status.FORBIDDEN, "insufficient_scope", "only banks may fetch person data");
+            throw ApiError.challenge(Response.Status.FORBIDDEN, DPoPCaller.SCHEME, "insufficient_scope",
+                    "only banks may fetch person data");
         }
 
         UserSessionUtil.UserSessionValidationResult sessionCheck =
                 UserSessionUtil.findValidSessionForAccessToken(session, realm, token, client, invalid -> { });
         if (sessionCheck.getError() != null) {
-            return invalidToken("session ended");
+            throw ApiError.invalidToken(DPoPCaller.SCHEME, "session ended");
         }
         UserSessionModel userSession = sessionCheck.getUserSession();
         UserModel user = userSession.getUser();
         if (user == null || !user.isEnabled()) {
-            return invalidToken("user disabled");
+            throw ApiError.invalidToken(DPoPCaller.SCHEME, "user disabled");
         }
 
         Optional<Consent> consent = new ConsentLedger(session).activeConsent(realm, user, client.getClientId(), now);
         if (consent.isEmpty()) {
-            return invalidToken("consent revoked or expired");
+            throw ApiError.invalidToken(DPoPCaller.SCHEME, "consent revoked or expired");
         }
 
         Optional<KeyWrapper> bankKey = encryptionKeyOf(client);
@@ -150,8 +123,7 @@ public class DataSharingResource {
         if (bankKey.isEmpty() || realmKey == null) {
             LOG.warnf("Person data for bank %s cannot be sealed: %s", client.getClientId(),
                     bankKey.isEmpty() ? "no RSA encryption key in its JWKS" : "the realm has no active ES256 key");
-            return Response.serverError().type(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .entity(Map.of("error", "server_error")).build();
+            throw ApiError.of(Response.Status.INTERNAL_SERVER_ERROR, "server_error", "The answer cannot be sealed for this bank");
         }
 
         Map<DataItem, Object> values = new LinkedHashMap<>();
@@ -162,8 +134,8 @@ public class DataSharingResource {
         PersonData data = new PersonData(Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()),
                 client.getClientId(), token.getSubject(), disclosureId, consent.get().purpose(), level.acr(),
                 level == AssuranceLevel.VERIFIED,
-                new Verification(user.getFirstAttribute("verified_by"), user.getFirstAttribute("verified_branch"),
-                        user.getFirstAttribute("verified_at")),
+                new Verification(user.getFirstAttribute(ResidentAttribute.VERIFIED_BY),
+                        user.getFirstAttribute(ResidentAttribute.VERIFIED_BRANCH), user.getFirstAttribute(ResidentAttribute.VERIFIED_AT)),
                 values);
         String jwe = PersonDataResponse.seal(data, now, (ECPrivateKey) realmKey.getPrivateKey(), realmKey.getKid(),
                 (RSAPublicKey) bankKey.get().getPublicKey(), bankKey.get().getKid());
@@ -190,12 +162,12 @@ public class DataSharingResource {
     @Path("disclosures")
     @Produces(MediaType.APPLICATION_JSON)
     public Response disclosures() {
-        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, RESIDENT_ROLE);
-        if (check.refusal().isPresent()) {
-            return check.refusal().get();
+        UserModel user;
+        try {
+            user = BearerCaller.withRealmRole(session, RealmRole.RESIDENT).user();
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
-        BearerCaller caller = check.allowed();
-        UserModel user = caller.user();
         List<Disclosure> disclosures = new DisclosureLog(session).disclosuresOf(realm, user);
         Map<String, String> purposeOfConsent = disclosures.isEmpty() ? Map.of()
                 : new ConsentLedger(session).consentsOf(realm, user).stream()
@@ -214,9 +186,10 @@ public class DataSharingResource {
     @Path("disclosure-log/verification")
     @Produces(MediaType.APPLICATION_JSON)
     public Response verification() {
-        BearerCaller.RoleCheck check = BearerCaller.withRealmRole(session, AUDITOR_ROLE);
-        if (check.refusal().isPresent()) {
-            return check.refusal().get();
+        try {
+            BearerCaller.withRealmRole(session, RealmRole.AUDITOR);
+        } catch (ApiError refusal) {
+            return refusal.response();
         }
         ChainVerification result = new DisclosureLog(session).verify();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -237,26 +210,6 @@ public class DataSharingResource {
         return new ResidentConsentsResource(session);
     }
 
-    /** Signature, expiry, issuer, and the DPoP proof for this request bound to the token, as UserInfo checks them. */
-    private AccessToken verifiedToken(String encoded) throws VerificationException {
-        TokenVerifier<AccessToken> verifier = TokenVerifier.create(encoded, AccessToken.class).withDefaultChecks()
-                .realmUrl(Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
-        verifier = DPoPUtil.withDPoPVerifier(verifier, realm, new DPoPUtil.Validator(session)
-                .request(session.getContext().getHttpRequest()).uriInfo(session.getContext().getUri()).accessToken(encoded));
-        SignatureProvider signatures = session.getProvider(SignatureProvider.class, verifier.getHeader().getAlgorithm().name());
-        if (signatures == null) {
-            throw new VerificationException("unsupported token algorithm");
-        }
-        verifier.verifierContext(signatures.verifier(verifier.getHeader().getKeyId()));
-        AccessToken token = verifier.verify().getToken();
-        // withDPoPVerifier refuses a DPoP token sent as Bearer; this refuses a Bearer token sent as DPoP, in any case.
-        if (!DPoPUtil.DPOP_TOKEN_TYPE.equals(token.getType()) || token.getConfirmation() == null
-                || token.getConfirmation().getKeyThumbprint() == null) {
-            throw new VerificationException("the access token is not DPoP-bound");
-        }
-        return token;
-    }
-
     /**
      * The bank's RSA encryption key from its registered JWKS, through Keycloak's cache of client keys (the one ID
      * token encryption uses). A key that names no {@code alg} is taken too, as long as it is RSA for encryption.
@@ -273,22 +226,7 @@ public class DataSharingResource {
     private Map<String, String> bankNames(String clientId) {
         return BankClient.of(realm.getClientByClientId(clientId)).map(BankClient::names)
                 // The bank's client may have been deleted since: the log still names it.
-                .orElseGet(() -> BankClient.LANGUAGES.stream().collect(Collectors.toMap(Function.identity(), tag -> clientId)));
-    }
-
-    private static Response invalidToken(String description) {
-        return refused(Response.Status.UNAUTHORIZED, "invalid_token", description);
-    }
-
-    /** RFC 9449 section 7.1: the DPoP scheme's challenge, with the error in the body as well. */
-    private static Response refused(Response.Status status, String error, String description) {
-        String quotable = description.replace("\\", "").replace("\"", "'");
-        return Response.status(status)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "DPoP error=\"" + error + "\", error_description=\"" + quotable + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", error, "error_description", quotable))
-                .build();
+                .orElseGet(() -> Language.TAGS.stream().collect(Collectors.toMap(Function.identity(), tag -> clientId)));
     }
 
     /** One disclosure as the resident reads it. */

@@ -1,5 +1,6 @@
 package hk.smartid.idp.registration;
 
+import hk.smartid.idp.realm.ResidentAttribute;
 import hk.smartid.idp.assurance.AssuranceLevel;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.FormAction;
@@ -41,7 +42,7 @@ public class AbandonedRegistrationCleanup implements FormAction {
     private static AbandonedRegistration abandoned(UserModel user) {
         return new AbandonedRegistration(user.credentialManager().getStoredCredentialsStream().findAny().isPresent(),
                 AssuranceLevel.of(user),
-                user.getFirstAttribute("hkid_number") != null, user.getServiceAccountClientLink() != null,
+                user.getFirstAttribute(ResidentAttribute.HKID_NUMBER) != null, user.getServiceAccountClientLink() != null,
                 user.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(user.getCreatedTimestamp()));
     }
 

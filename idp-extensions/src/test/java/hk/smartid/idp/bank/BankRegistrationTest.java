@@ -1,5 +1,14 @@
 package hk.smartid.idp.bank;
 
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +24,7 @@ class BankRegistrationTest {
 
     private static BankRegistration registration(String clientId, Map<String, String> name, List<String> redirects,
                                                  String jwksUri, List<BankClient.RegisteredPurpose> purposes) {
-        return new BankRegistration(clientId, name, redirects, jwksUri, null, purposes);
+        return new BankRegistration(clientId, name, redirects, jwksUri, null, null, purposes);
     }
 
     @Test
@@ -50,5 +59,38 @@ class BankRegistrationTest {
     void shouldRefuseABadClientIdAndMissingKeys() {
         assertThat(registration("Sample Bank!", NAME, List.of("https://bank.example/cb"), null, List.of(PURPOSE)).problems())
                 .containsOnlyKeys("clientId", "jwksUri");
+    }
+
+    private static BankRegistration withKeys(JWK... keys) {
+        return new BankRegistration("sample-bank", NAME, List.of("https://bank.example/cb"), null,
+                new JWKSet(List.of(keys)).toJSONObject(false), null, List.of(PURPOSE));
+    }
+
+    @Test
+    void shouldHoldAnRsaSigningKeyToPs256AndAnEcOneToEs256() throws Exception {
+        RSAKey encryption = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("enc").generate().toPublicJWK();
+        BankRegistration rsa = withKeys(new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).generate().toPublicJWK(), encryption);
+        BankRegistration ec = withKeys(new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).generate().toPublicJWK(), encryption);
+
+        assertThat(rsa.problems()).isEmpty();
+        assertThat(rsa.signingAlgorithm()).isEqualTo("PS256");
+        assertThat(ec.problems()).isEmpty();
+        assertThat(ec.signingAlgorithm()).isEqualTo("ES256");
+        assertThat(registration("sample-bank", NAME, List.of("https://bank.example/cb"), "https://bank.example/jwks.json",
+                List.of(PURPOSE)).signingAlgorithm()).isEqualTo("PS256");
+    }
+
+    @Test
+    void shouldRefusePrivateSymmetricAndRsa15KeysNamingEach() throws Exception {
+        RSAKey encryption = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("enc").generate();
+
+        assertThat(withKeys(new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("sig").generate(),
+                encryption.toPublicJWK()).problems()).containsOnlyKeys("jwks.keys[0]")
+                .hasEntrySatisfying("jwks.keys[0]", message -> assertThat(message).contains("kid sig", "private"));
+        assertThat(withKeys(new OctetSequenceKeyGenerator(256).keyUse(KeyUse.SIGNATURE).keyID("oct").generate(),
+                encryption.toPublicJWK()).problems()).containsKey("jwks.keys[0].kty");
+        assertThat(withKeys(new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).generate().toPublicJWK(),
+                new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.RSA1_5).keyID("old").generate()
+                        .toPublicJWK()).problems()).containsOnlyKeys("jwks.keys[1].alg");
     }
 }
