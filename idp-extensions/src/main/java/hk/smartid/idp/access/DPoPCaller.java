@@ -60,8 +60,9 @@ public record DPoPCaller(AccessToken token, ClientModel client) {
     }
 
     /**
-     * RFC 9449 section 4.3: a proof whose {@code jwk} carries a private key is refused (Keycloak's validator takes
-     * it). A missing proof is left to that validator, which refuses it.
+     * RFC 9449 section 4.3: a proof whose {@code jwk} carries a private key is refused, with the RFC's
+     * {@code invalid_dpop_proof} (Keycloak 26.7's validator refuses it too, at its token endpoint as well, but as an
+     * invalid token here). A missing proof is left to that validator, which refuses it.
      */
     static void requirePublicProofKey(String proof) throws ApiError {
         if (proof != null && !hasPublicKey(proof)) {

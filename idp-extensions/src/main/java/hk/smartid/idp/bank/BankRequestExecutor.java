@@ -1,6 +1,5 @@
 package hk.smartid.idp.bank;
 
-import hk.smartid.idp.access.DPoPCaller;
 import hk.smartid.idp.consent.Consent;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.models.AuthenticatedClientSessionModel;
@@ -19,12 +18,10 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
  * Data minimisation at the authorization request: a bank names the registered purpose it asks for, asks
  * only for the items that purpose allows, and asks for a verified identity. Runs on the pushed request
  * (so a bad request never gets a request_uri) and again when the browser brings the request_uri. At the
- * token endpoint, a code is redeemed only if its login went through the consent step, and with a DPoP proof whose
- * key is public.
+ * token endpoint, a code is redeemed only if its login went through the consent step (a DPoP proof whose jwk is
+ * private Keycloak 26.7 refuses there by itself).
  */
 public class BankRequestExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
-
-    private static final String DPOP_HEADER = "DPoP";
 
     private final KeycloakSession session;
 
@@ -40,7 +37,6 @@ public class BankRequestExecutor implements ClientPolicyExecutorProvider<ClientP
     @Override
     public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
         if (context.getEvent() == ClientPolicyEvent.TOKEN_REQUEST) {
-            requirePublicDPoPKey();
             requireConsentInLogin((TokenRequestContext) context);
             return;
         }
@@ -60,14 +56,6 @@ public class BankRequestExecutor implements ClientPolicyExecutorProvider<ClientP
                 request.getScope(), request.getAcr());
         if (refusal.isPresent()) {
             throw new ClientPolicyException(refusal.get().error(), refusal.get().description());
-        }
-    }
-
-    /** RFC 9449 section 4.3, which Keycloak's own DPoP check leaves out: a proof whose jwk is private is refused. */
-    private void requirePublicDPoPKey() throws ClientPolicyException {
-        String proof = session.getContext().getRequestHeaders().getHeaderString(DPOP_HEADER);
-        if (proof != null && !DPoPCaller.hasPublicKey(proof)) {
-            throw new ClientPolicyException("invalid_dpop_proof", "The DPoP proof's jwk holds a private key");
         }
     }
 
