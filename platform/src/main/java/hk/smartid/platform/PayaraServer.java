@@ -51,6 +51,19 @@ final class PayaraServer {
                 settings.logs().resolve("payara.log").toString());
     }
 
+    /** The domain's server process, which asadmin started detached; Payara records its pid in the domain. */
+    ServerWatch.Server watched() {
+        Path pidFile = domainDir().resolve(DOMAIN + "/config/pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(
+                    () -> new PlatformStartException("Payara's process " + pid + " is not running; see " + settings.logs().resolve("payara.log")));
+            return new ServerWatch.Server("Payara (the portal)", process, settings.logs().resolve("payara.log"));
+        } catch (IOException | NumberFormatException e) {
+            throw new PlatformStartException("Cannot read Payara's process id from " + pidFile + ": " + e.getMessage(), e);
+        }
+    }
+
     void stop() {
         if (home == null) {
             home = settings.servers().resolve("payara/payara6");
