@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -52,14 +51,14 @@ final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot install our providers and realm into " + home, e);
         }
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = List.of(
                 home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + settings.keycloakPort(),
                 "--http-management-port=" + settings.keycloakManagementPort(),
                 // Hibernate logs a refused SQL statement's values (an HKID number on a duplicate claim) at WARN.
                 "--log-level=INFO,org.hibernate.orm.jdbc.error:ERROR",
                 "--import-realm",
-                "--db-url=" + startUrl()));
+                "--db-url=" + startUrl());
         process = ServerProcess.start(command,
                 Map.of(
                         "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME,

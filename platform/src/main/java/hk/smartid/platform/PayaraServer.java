@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The portal's application server: Payara Server 6 with a domain of our own and the EAR deployed. */
 final class PayaraServer {
@@ -53,14 +54,17 @@ final class PayaraServer {
 
     /** The domain's server process, which asadmin started detached; Payara records its pid in the domain. */
     ServerWatch.Server watched() {
-        Path pidFile = domainDir().resolve(DOMAIN + "/config/pid");
+        ProcessHandle process = running().orElseThrow(() -> new PlatformStartException(
+                "Payara's server process is not running; see " + settings.logs().resolve("payara.log")));
+        return new ServerWatch.Server("Payara (the portal)", process, settings.logs().resolve("payara.log"));
+    }
+
+    private Optional<ProcessHandle> running() {
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(
-                    () -> new PlatformStartException("Payara's process " + pid + " is not running; see " + settings.logs().resolve("payara.log")));
-            return new ServerWatch.Server("Payara (the portal)", process, settings.logs().resolve("payara.log"));
+            return ProcessHandle.of(Long.parseLong(Files.readString(domainDir().resolve(DOMAIN + "/config/pid")).trim()))
+                    .filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException e) {
-            throw new PlatformStartException("Cannot read Payara's process id from " + pidFile + ": " + e.getMessage(), e);
+            return Optional.empty();
         }
     }
 
@@ -68,7 +72,8 @@ final class PayaraServer {
         if (home == null) {
             home = settings.servers().resolve("payara/payara6");
         }
-        if (Files.exists(asadminScript()) && Files.exists(domainDir().resolve(DOMAIN))) {
+        // Not when it already stopped (crashed, or ./run.sh stop came first): asadmin then fails, saying so.
+        if (Files.exists(asadminScript()) && running().isPresent()) {
             try {
                 asadmin(List.of("stop-domain", "--domaindir", domainDir().toString(), DOMAIN),
                         settings.logs().resolve("payara-admin.log"), 120);
