@@ -12,7 +12,8 @@ if ! command -v java >/dev/null 2>&1; then
   exit 1
 fi
 
-launcher=(java -cp platform/target/classes hk.smartid.platform.PlatformLauncher)
+# The launcher and its libraries (Keycloak's admin client, Jackson), copied there by the build.
+launcher=(java -cp "platform/target/classes:platform/target/platform-artifacts/launcher/*" hk.smartid.platform.PlatformLauncher)
 case "${1:-start}" in
   start)
     echo "Building SmartID HK (first run downloads Maven, Keycloak and Payara; later runs reuse them) ..."

@@ -1,12 +1,15 @@
 package hk.smartid.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * Registers a bank with SmartID through the onboarding API (docs/banking-made-easy.md): a client-credentials
@@ -16,8 +19,7 @@ import java.util.regex.Pattern;
 public final class BankOnboarding {
 
     static final String CLIENT_ID = "smartid-onboarding";
-    private static final Pattern FIELDS = Pattern.compile("\"fields\"\\s*:\\s*\\{([^}]*)}");
-    private static final Pattern FIELD = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final PlatformSettings settings;
@@ -45,14 +47,18 @@ public final class BankOnboarding {
         }
 
         private String fieldErrors() {
-            Matcher fields = FIELDS.matcher(body);
-            if (!fields.find()) {
+            JsonNode fields;
+            try {
+                fields = JSON.readTree(body).path("fields");
+            } catch (JsonProcessingException e) {
+                return " " + body;
+            }
+            if (!fields.isObject()) {
                 return " " + body;
             }
             StringBuilder lines = new StringBuilder();
-            Matcher field = FIELD.matcher(fields.group(1));
-            while (field.find()) {
-                lines.append("\n  ").append(field.group(1)).append(": ").append(field.group(2));
+            for (Map.Entry<String, JsonNode> field : fields.properties()) {
+                lines.append("\n  ").append(field.getKey()).append(": ").append(field.getValue().asText());
             }
             return lines.toString();
         }
@@ -77,10 +83,8 @@ public final class BankOnboarding {
         };
     }
 
-    private String token() throws IOException, InterruptedException {
-        return TokenEndpoint.accessToken(http, URI.create(settings.realmUrl() + "/protocol/openid-connect/token"),
-                "grant_type=client_credentials&client_id=" + CLIENT_ID + "&client_secret="
-                        + TokenEndpoint.formValue(secrets.onboardingClientSecret()));
+    private String token() throws IOException {
+        return TokenEndpoint.clientCredentials(settings, CLIENT_ID, secrets.onboardingClientSecret());
     }
 
     private URI relyingParties(String rest) {

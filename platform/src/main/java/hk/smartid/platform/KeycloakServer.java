@@ -1,12 +1,15 @@
 package hk.smartid.platform;
 
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,18 +51,14 @@ final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot install our providers and realm into " + home, e);
         }
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = List.of(
                 home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + settings.keycloakPort(),
                 "--http-management-port=" + settings.keycloakManagementPort(),
                 // Hibernate logs a refused SQL statement's values (an HKID number on a duplicate claim) at WARN.
                 "--log-level=INFO,org.hibernate.orm.jdbc.error:ERROR",
-                "--import-realm"));
-        if (settings.idpDatabaseShared()) {
-            // Keycloak's own dev-file URL, plus AUTO_SERVER. Not through --db-url-properties: Keycloak then adds
-            // DB_CLOSE_ON_EXIT=FALSE, which H2 refuses together with AUTO_SERVER; an explicit --db-url is used as is.
-            command.add("--db-url=" + databaseUrl() + ";NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=0");
-        }
+                "--import-realm",
+                "--db-url=" + startUrl());
         process = ServerProcess.start(command,
                 Map.of(
                         "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME,
@@ -76,12 +75,30 @@ final class KeycloakServer {
     }
 
     /**
+     * Keycloak's own dev-file database (its location and {@code NON_KEYWORDS}), named explicitly so that H2 writes
+     * every commit before the commit returns ({@code WRITE_DELAY=0}). H2's default (500 ms) leaves commits to a
+     * background writer: a killed Keycloak then lost enrolments and disclosures it had already answered for, and
+     * the disclosure chain's head with them (issue 8). Written at commit, a commit is in the operating system's
+     * hands and survives the process (IdpCrashIT). An explicit {@code --db-url} is used as is: Keycloak adds its
+     * {@code DB_CLOSE_ON_EXIT=FALSE} only to its default URL, and H2 refuses that together with AUTO_SERVER.
+     */
+    private String startUrl() {
+        return databaseFile() + ";NON_KEYWORDS=VALUE;WRITE_DELAY=0" + (settings.idpDatabaseShared()
+                ? ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=0"
+                : ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    private String databaseFile() {
+        return "jdbc:h2:file:" + home().resolve("data/h2/keycloakdb");
+    }
+
+    /**
      * The JDBC URL another process opens the running IdP's H2 database with (user and password empty, as Keycloak's
      * dev mode creates it): the first to open the file serves it to the others over a local TCP port (H2's
      * automatic mixed mode). Keycloak must have been started with {@link PlatformSettings#idpDatabaseShared()}.
      */
     String databaseUrl() {
-        return "jdbc:h2:file:" + home().resolve("data/h2/keycloakdb") + ";AUTO_SERVER=TRUE";
+        return databaseFile() + ";AUTO_SERVER=TRUE";
     }
 
     /** Deletes the IdP's embedded database, so the next start imports the realm from config/ afresh. */
@@ -91,6 +108,28 @@ final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Keycloak's admin client signed in as the bootstrap administrator (master realm, {@code admin-cli}); it fetches
+     * and refreshes its own tokens. The launcher and the tests share it.
+     */
+    static Keycloak adminClient(PlatformSettings settings, PlatformSecrets secrets) {
+        return KeycloakBuilder.builder().serverUrl(settings.keycloakUrl().toString()).realm("master")
+                .grantType(OAuth2Constants.PASSWORD).clientId("admin-cli")
+                .username(ADMIN_USERNAME).password(secrets.keycloakAdminPassword()).build();
+    }
+
+    /** Keycloak's launch script; Keycloak's JVM is its child. */
+    ProcessHandle process() {
+        if (process == null) {
+            throw new IllegalStateException("Keycloak is not running");
+        }
+        return process.toHandle();
+    }
+
+    ServerWatch.Server watched() {
+        return new ServerWatch.Server("Keycloak (the IdP)", process(), settings.logs().resolve("keycloak.log"));
     }
 
     void stop() {

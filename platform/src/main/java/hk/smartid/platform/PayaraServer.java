@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The portal's application server: Payara Server 6 with a domain of our own and the EAR deployed. */
 final class PayaraServer {
@@ -58,11 +59,28 @@ final class PayaraServer {
                 settings.logs().resolve("payara.log").toString());
     }
 
+    /** The domain's server process, which asadmin started detached; Payara records its pid in the domain. */
+    ServerWatch.Server watched() {
+        ProcessHandle process = running().orElseThrow(() -> new PlatformStartException(
+                "Payara's server process is not running; see " + settings.logs().resolve("payara.log")));
+        return new ServerWatch.Server("Payara (the portal)", process, settings.logs().resolve("payara.log"));
+    }
+
+    private Optional<ProcessHandle> running() {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(domainDir().resolve(DOMAIN + "/config/pid")).trim()))
+                    .filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     void stop() {
         if (home == null) {
             home = settings.servers().resolve("payara/payara6");
         }
-        if (Files.exists(asadminScript()) && Files.exists(domainDir().resolve(DOMAIN))) {
+        // Not when it already stopped (crashed, or ./run.sh stop came first): asadmin then fails, saying so.
+        if (Files.exists(asadminScript()) && running().isPresent()) {
             try {
                 asadmin(List.of("stop-domain", "--domaindir", domainDir().toString(), DOMAIN),
                         settings.logs().resolve("payara-admin.log"), 120);

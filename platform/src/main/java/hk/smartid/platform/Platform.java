@@ -1,5 +1,9 @@
 package hk.smartid.platform;
 
+import org.keycloak.admin.client.Keycloak;
+
+import java.util.List;
+
 /**
  * The whole platform: the IdP first (the portal and the sample bank need its discovery document), then the
  * sample bank, then the portal.
@@ -11,6 +15,7 @@ public final class Platform implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final PayaraServer payara;
     private final SampleBankServer bank;
+    private Keycloak idpAdmin;
 
     public Platform(PlatformSettings settings) {
         this.settings = settings;
@@ -42,6 +47,18 @@ public final class Platform implements AutoCloseable {
         return this;
     }
 
+    /** The IdP's process (Keycloak's launch script, with Keycloak's JVM as its child), e.g. for a test that crashes it. */
+    public ProcessHandle idpProcess() {
+        return keycloak.process();
+    }
+
+    /** Starts the IdP again on the same database (after it stopped or crashed); the other servers keep running. */
+    public void restartIdp() {
+        keycloak.stop();
+        keycloak.checkPorts();
+        keycloak.start();
+    }
+
     /** Stops servers an earlier launcher left running (./run.sh stop). */
     public void stopStarted() {
         payara.stop();
@@ -49,8 +66,30 @@ public final class Platform implements AutoCloseable {
         keycloak.stopStarted();
     }
 
+    /** The running servers, for the launcher to watch. */
+    List<ServerWatch.Server> servers() {
+        return List.of(keycloak.watched(), bank.watched(), payara.watched());
+    }
+
+    /**
+     * Keycloak's admin client, signed in as the bootstrap administrator, for the launcher and the tests alike
+     * (one client for the admin REST API); closed with the platform.
+     */
+    public synchronized Keycloak idpAdmin() {
+        if (idpAdmin == null) {
+            idpAdmin = KeycloakServer.adminClient(settings, secrets);
+        }
+        return idpAdmin;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (idpAdmin != null) {
+                idpAdmin.close();
+                idpAdmin = null;
+            }
+        }
         payara.stop();
         bank.stop();
         keycloak.stop();

@@ -3,11 +3,13 @@ package hk.smartid.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code run.sh}: starts the platform in the foreground until Ctrl-C, stops one left running, or registers a bank
- * with the running IdP.
+ * {@code run.sh}: starts the platform in the foreground until Ctrl-C or until one of its servers stops (then it
+ * names that server, shows the end of its log and exits 1), stops one left running, or registers a bank with the
+ * running IdP.
  */
 public final class PlatformLauncher {
 
@@ -33,26 +35,31 @@ public final class PlatformLauncher {
             System.out.println("SmartID HK stopped.");
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        // Set once Ctrl-C (or a stop the watch found) starts the shutdown: servers stopping then are expected.
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("\nStopping SmartID HK ...");
             platform.close();
-            stopped.countDown();
         }));
+        List<ServerWatch.Server> servers;
         try {
             System.out.println("Starting SmartID HK (logs in " + settings.logs() + ") ...");
             platform.start();
+            servers = platform.servers();
         } catch (PlatformStartException e) {
             System.err.println("SmartID HK could not start: " + e.getMessage());
             System.exit(1);
+            return;
         }
         System.out.println(banner(platform));
-        try {
-            System.out.println(new DemoCounter(settings, platform.secrets()).prepare());
-        } catch (java.io.IOException e) {
-            System.out.println("The demo counter staff could not be prepared (" + e.getMessage() + "); the platform runs.");
+        System.out.println(new DemoCounter(settings, platform.secrets(), platform.idpAdmin()).describe());
+        ServerWatch.Stopped stopped = ServerWatch.firstToStop(servers);
+        if (stopping.get()) {
+            return;
         }
-        stopped.await();
+        System.err.println("\nSmartID HK is not running any more: " + stopped.describe());
+        System.exit(1);
     }
 
     /** {@code ./run.sh register-bank}: onboards a bank with the IdP that {@code ./run.sh} runs. */

@@ -21,9 +21,13 @@ public record PlatformSettings(Path artifacts, Path varDir, int keycloakPort, in
         this(artifacts, varDir, keycloakPort, payaraPortBase, false);
     }
 
-    /** The ports the README and the architecture page promise: IdP on 8180, portal on 8080. */
+    /**
+     * The ports the README and the architecture page promise: IdP on 8180, portal on 8080; a test that runs the
+     * launcher itself moves them with -Dplatform.keycloak-port and -Dplatform.payara-port-base.
+     */
     public static PlatformSettings development(Path artifacts, Path varDir) {
-        return new PlatformSettings(artifacts, varDir, 8180, 8000);
+        return new PlatformSettings(artifacts, varDir, Integer.getInteger("platform.keycloak-port", 8180),
+                Integer.getInteger("platform.payara-port-base", 8000));
     }
 
     public int keycloakManagementPort() {

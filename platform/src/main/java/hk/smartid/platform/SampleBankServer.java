@@ -61,7 +61,7 @@ final class SampleBankServer {
                 return "already registered with SmartID";
             }
             return onboarding.register(registration()).describe();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return "NOT registered with SmartID: " + e.getMessage() + " (the bank runs, but cannot open accounts)";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,6 +81,10 @@ final class SampleBankServer {
                         .replace(DEVELOPMENT_URL, settings.bankUrl().toString());
             }
         }
+    }
+
+    ServerWatch.Server watched() {
+        return new ServerWatch.Server("The sample bank", process.toHandle(), settings.logs().resolve("bank.log"));
     }
 
     void stop() {

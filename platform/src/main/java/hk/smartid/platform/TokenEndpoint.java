@@ -1,41 +1,35 @@
 package hk.smartid.platform;
 
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Keycloak's token endpoint, asked for an access token with a form-encoded grant (the launcher has no JSON library). */
+/** Keycloak's token endpoint of the smartid realm, asked through the admin client's token manager. */
 final class TokenEndpoint {
-
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private TokenEndpoint() {
     }
 
-    static String accessToken(HttpClient http, URI endpoint, String grantForm) throws IOException, InterruptedException {
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(endpoint)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(grantForm)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new IOException("SmartID does not answer at " + endpoint, e);
+    /** An access token of a confidential client's service account (client-credentials grant). */
+    static String clientCredentials(PlatformSettings settings, String clientId, String secret) throws IOException {
+        try (Keycloak client = KeycloakBuilder.builder().serverUrl(settings.keycloakUrl().toString()).realm(Realm.NAME)
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(secret).build()) {
+            return client.tokenManager().getAccessTokenString();
+        } catch (WebApplicationException e) {
+            throw new IOException("No access token for " + clientId + " from " + settings.realmUrl() + " ("
+                    + e.getResponse().getStatus() + ")", e);
+        } catch (ProcessingException e) {
+            throw new IOException("SmartID does not answer at " + settings.realmUrl(), e);
         }
-        Matcher token = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IOException("No access token from " + endpoint + " (" + response.statusCode() + ")");
-        }
-        return token.group(1);
     }
 
-    /** A value for a form-encoded body or a query string. */
+    /** A value for a query string. */
     static String formValue(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

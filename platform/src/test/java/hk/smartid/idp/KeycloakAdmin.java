@@ -3,57 +3,77 @@ package hk.smartid.idp;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
-import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import hk.smartid.platform.Platform;
+import hk.smartid.platform.Realm;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.util.JsonSerialization;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Keycloak's admin REST API as the bootstrap administrator, for tests that inspect or prepare the realm. */
+/**
+ * Keycloak's admin REST API as the bootstrap administrator, for tests that inspect or prepare the realm: Keycloak's
+ * admin client, the one the launcher uses too ({@link Platform#idpAdmin()}). The path methods ({@link #object},
+ * {@link #array}, {@link #post}, {@link #put}) go through the same client for resources it has no method for
+ * (events, authentication flows) and for tests that read the representation as JSON.
+ */
 public final class KeycloakAdmin {
 
-    private static final long TOKEN_REUSE_NANOS = 40_000_000_000L;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final Platform platform;
+    private final Keycloak keycloak;
+    private final RealmResource realm;
     private final URI base;
-    private String token;
-    private long tokenFetchedAt;
 
     public KeycloakAdmin(Platform platform) throws Exception {
-        this.platform = platform;
-        base = platform.settings().keycloakUrl();
+        this.keycloak = platform.idpAdmin();
+        this.realm = keycloak.realm(Realm.NAME);
+        this.base = URI.create(platform.settings().keycloakUrl() + "/admin/realms/" + Realm.NAME);
     }
 
-    /** The administrator's access token, fetched again before it expires (master tokens live 60 s). */
-    private String token() throws Exception {
-        if (token == null || System.nanoTime() - tokenFetchedAt > TOKEN_REUSE_NANOS) {
-            TokenResponse response = TokenResponse.parse(new TokenRequest(
-                    URI.create(base + "/realms/master/protocol/openid-connect/token"), new ClientID("admin-cli"),
-                    new ResourceOwnerPasswordCredentialsGrant(platform.keycloakAdminUsername(),
-                            new Secret(platform.secrets().keycloakAdminPassword()))).toHTTPRequest().send());
-            token = response.toSuccessResponse().getTokens().getAccessToken().getValue();
-            tokenFetchedAt = System.nanoTime();
-        }
-        return token;
+    /** Any admin API resource by its path under the realm, through the admin client's HTTP client and token. */
+    public interface Resource {
+        @GET
+        Response get();
+
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        Response post(String json);
+
+        @PUT
+        @Consumes(MediaType.APPLICATION_JSON)
+        Response put(String json);
+
+        @DELETE
+        Response delete();
     }
 
     public Map<String, Object> object(String path) throws Exception {
-        return JSONObjectUtils.parse(send(HttpRequest.newBuilder(adminUri(path)).GET(), 200));
+        return JSONObjectUtils.parse(expect(resource(path).get(), 200, path));
     }
 
     public List<Object> array(String path) throws Exception {
-        return JSONArrayUtils.parse(send(HttpRequest.newBuilder(adminUri(path)).GET(), 200));
+        return JSONArrayUtils.parse(expect(resource(path).get(), 200, path));
     }
 
     public void post(String path, String json) throws Exception {
@@ -61,18 +81,19 @@ public final class KeycloakAdmin {
     }
 
     void post(String path, String json, int expectedStatus) throws Exception {
-        send(HttpRequest.newBuilder(adminUri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), expectedStatus);
+        expect(resource(path).post(json), expectedStatus, path);
     }
 
     /** Keycloak's partial import: many users in one request, far faster than one by one. */
     public void importUsers(String usersJsonArray) throws Exception {
-        post("/partialImport", "{\"ifResourceExists\": \"SKIP\", \"users\": " + usersJsonArray + "}", 200);
+        PartialImportRepresentation users = new PartialImportRepresentation();
+        users.setIfResourceExists(PartialImportRepresentation.Policy.SKIP.name());
+        users.setUsers(List.of(JsonSerialization.readValue(usersJsonArray, UserRepresentation[].class)));
+        expect(realm.partialImport(users), 200, "/partialImport");
     }
 
     public void put(String path, String json) throws Exception {
-        send(HttpRequest.newBuilder(adminUri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)), 204);
+        expect(resource(path).put(json), 204, path);
     }
 
     /**
@@ -80,46 +101,43 @@ public final class KeycloakAdmin {
      * standing in for a person with that role, for API tests that need no browser.
      */
     public ServiceAccount serviceAccount(String realmRole, String branch) throws Exception {
-        String clientId = "api-test-" + UUID.randomUUID().toString().substring(0, 8);
-        String secret = UUID.randomUUID().toString();
-        post("/clients", """
-                {"clientId": "%s", "secret": "%s", "publicClient": false, "serviceAccountsEnabled": true,
-                 "standardFlowEnabled": false, "directAccessGrantsEnabled": false}""".formatted(clientId, secret));
-        Map<String, Object> user = object("/clients/" + clientUuid(clientId) + "/service-account-user");
-        String userId = (String) user.get("id");
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("api-test-" + UUID.randomUUID().toString().substring(0, 8));
+        client.setSecret(UUID.randomUUID().toString());
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        expect(realm.clients().create(client), 201, "/clients");
+        String userId = client(client.getClientId()).getServiceAccountUser().getId();
         if (realmRole != null) {
             grantRealmRole(userId, realmRole);
         }
         if (branch != null) {
             setAttribute(userId, "counter_branch", branch);
         }
-        return new ServiceAccount(clientId, secret, userId);
+        return new ServiceAccount(client.getClientId(), client.getSecret(), userId);
     }
 
     public String userIdByUsername(String username) throws Exception {
-        return (String) array("/users?exact=true&username=" + java.net.URLEncoder.encode(username,
-                java.nio.charset.StandardCharsets.UTF_8)).stream()
-                .map(user -> ((Map<?, ?>) user).get("id")).findFirst().orElseThrow();
+        return realm.users().searchByUsername(username, true).stream().map(UserRepresentation::getId)
+                .findFirst().orElseThrow();
     }
 
     public void grantRealmRole(String userId, String realmRole) throws Exception {
-        String roleJson = JSONObjectUtils.toJSONString(object("/roles/" + realmRole));
-        post("/users/" + userId + "/role-mappings/realm", "[" + roleJson + "]", 204);
+        realm.users().get(userId).roles().realmLevel().add(List.of(realm.roles().get(realmRole).toRepresentation()));
+    }
+
+    /** Takes a realm role (e.g. the default roles every account gets) away from the user. */
+    public void revokeRealmRole(String userId, String realmRole) throws Exception {
+        realm.users().get(userId).roles().realmLevel().remove(List.of(realm.roles().get(realmRole).toRepresentation()));
     }
 
     /** Gives {@code userId} a role of a client, e.g. {@code manage-account} of Keycloak's {@code account} client. */
-    /** Takes a realm role (e.g. the default roles every account gets) away from the user. */
-    public void revokeRealmRole(String userId, String realmRole) throws Exception {
-        String roleJson = JSONObjectUtils.toJSONString(object("/roles/" + realmRole));
-        send(HttpRequest.newBuilder(adminUri("/users/" + userId + "/role-mappings/realm"))
-                .header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString("[" + roleJson + "]")), 204);
-    }
-
     public void grantClientRole(String userId, String clientId, String role) throws Exception {
-        String clientUuid = clientUuid(clientId);
-        String roleJson = JSONObjectUtils.toJSONString(object("/clients/" + clientUuid + "/roles/" + role));
-        post("/users/" + userId + "/role-mappings/clients/" + clientUuid, "[" + roleJson + "]", 204);
+        String clientUuid = realm.clients().findByClientId(clientId).get(0).getId();
+        realm.users().get(userId).roles().clientLevel(clientUuid)
+                .add(List.of(realm.clients().get(clientUuid).roles().get(role).toRepresentation()));
     }
 
     /**
@@ -127,48 +145,45 @@ public final class KeycloakAdmin {
      * test hold the access token a resident's own browser login gives, as an app of theirs would.
      */
     public String publicClient(String redirectUri) throws Exception {
-        String clientId = "browser-test-" + UUID.randomUUID().toString().substring(0, 8);
-        post("/clients", """
-                {"clientId": "%s", "publicClient": true, "standardFlowEnabled": true, "directAccessGrantsEnabled": false,
-                 "redirectUris": ["%s"], "attributes": {"pkce.code.challenge.method": "S256"}}"""
-                .formatted(clientId, redirectUri));
-        return clientId;
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("browser-test-" + UUID.randomUUID().toString().substring(0, 8));
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setRedirectUris(List.of(redirectUri));
+        client.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
+        expect(realm.clients().create(client), 201, "/clients");
+        return client.getClientId();
     }
 
-    private String clientUuid(String clientId) throws Exception {
-        return (String) array("/clients?clientId=" + clientId).stream()
-                .map(c -> ((Map<?, ?>) c).get("id")).findFirst().orElseThrow();
+    private ClientResource client(String clientId) {
+        return realm.clients().get(realm.clients().findByClientId(clientId).get(0).getId());
     }
 
-    /** Sets one attribute, keeping the others (a PUT replaces the user's whole attribute map). */
-    @SuppressWarnings("unchecked")
+    /** Sets one attribute, keeping the others (an update replaces the user's whole attribute map). */
     public void setAttribute(String userId, String name, String value) throws Exception {
-        Map<String, Object> user = object("/users/" + userId);
-        Map<String, Object> attributes = (Map<String, Object>) user.getOrDefault("attributes", new java.util.HashMap<>());
+        UserRepresentation user = realm.users().get(userId).toRepresentation();
+        Map<String, List<String>> attributes = user.getAttributes() == null ? new HashMap<>()
+                : new HashMap<>(user.getAttributes());
         attributes.put(name, List.of(value));
-        user.put("attributes", attributes);
-        put("/users/" + userId, JSONObjectUtils.toJSONString(user));
+        user.setAttributes(attributes);
+        realm.users().get(userId).update(user);
     }
 
     /** A realm attribute (a setting of ours such as {@code smartid.activationCodeValidity}), or null. */
-    @SuppressWarnings("unchecked")
     public String realmAttribute(String name) throws Exception {
-        Map<String, Object> attributes = (Map<String, Object>) realm().getOrDefault("attributes", Map.of());
-        return (String) attributes.get(name);
+        Map<String, String> attributes = realm.toRepresentation().getAttributes();
+        return attributes == null ? null : attributes.get(name);
     }
 
     /** Sets one realm attribute as an administrator would; the others are sent back unchanged. */
-    @SuppressWarnings("unchecked")
     public void setRealmAttribute(String name, String value) throws Exception {
-        Map<String, Object> attributes = new java.util.HashMap<>(
-                (Map<String, Object>) realm().getOrDefault("attributes", Map.of()));
-        attributes.put(name, java.util.Objects.requireNonNull(value, "value"));
-        send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/smartid")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(Map.of("attributes", attributes)))), 204);
-    }
-
-    private Map<String, Object> realm() throws Exception {
-        return JSONObjectUtils.parse(send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/smartid")).GET(), 200));
+        Map<String, String> attributes = new HashMap<>(Objects.requireNonNullElse(
+                realm.toRepresentation().getAttributes(), Map.of()));
+        attributes.put(name, Objects.requireNonNull(value, "value"));
+        RealmRepresentation update = new RealmRepresentation();
+        update.setAttributes(attributes);
+        realm.update(update);
     }
 
     public record ServiceAccount(String clientId, String secret, String userId) {
@@ -183,17 +198,17 @@ public final class KeycloakAdmin {
         }
     }
 
-    private URI adminUri(String path) {
-        return URI.create(base + "/admin/realms/smartid" + path);
+    private Resource resource(String path) {
+        return keycloak.proxy(Resource.class, URI.create(base + path));
     }
 
-    private String send(HttpRequest.Builder request, int expectedStatus) throws Exception {
-        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expectedStatus) {
-            throw new AssertionError("Admin API " + response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
+    private static String expect(Response response, int expectedStatus, String path) {
+        try (response) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() != expectedStatus) {
+                throw new AssertionError("Admin API " + path + " answered " + response.getStatus() + ": " + body);
+            }
+            return body;
         }
-        return response.body();
     }
 }
