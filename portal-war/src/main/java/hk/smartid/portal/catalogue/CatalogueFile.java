@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads and checks a catalogue file in the departments' format ({@code ../shared/data/README.md}, copied to
+ * Reads and checks a catalogue file in the departments' format ({@code docs/catalogue-format.md}; the file is kept in
  * {@code config/catalogue/}). Anything the portal could not show or a form could not use is refused, with a
  * message naming the entry: malformed JSON, a duplicate key or id, an unknown category, department, field
  * type or prefill attribute, a text missing a language, options on a field that takes none, an unknown key.
