@@ -78,6 +78,22 @@ class BookmarksIT {
             assertThat(resident.driver.findElements(By.cssSelector("[data-testid='bookmark-" + FORGED + "']"))).isEmpty();
             assertThat(resident.testId("bookmark-" + SERVICE).isDisplayed()).isTrue();
 
+            // The button's POST with the page's view state, for a service id the catalogue does not have: refused.
+            resident.open(portal + "/services/service?id=" + SERVICE);
+            String viewState = resident.driver.findElement(By.name("jakarta.faces.ViewState")).getAttribute("value");
+            HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(portal + "/services/service?id=no-such-service"))
+                    .header("Cookie", "JSESSIONID=" + session)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form("bookmarkForm", "bookmarkForm")
+                            + "&" + form("bookmarkForm:bookmark", "Remove bookmark")
+                            + "&" + form("jakarta.faces.ViewState", viewState)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            resident.open(portal + "/dashboard");
+            assertThat(resident.driver.findElements(By.cssSelector("[data-testid^='bookmark-']")))
+                    .extracting(e -> e.getAttribute("data-testid")).containsExactly("bookmark-" + SERVICE);
+
             // A new server process (and a new domain) on the same database: the bookmark is still there.
             platform.restartPortal();
             resident.open(portal + "/login");

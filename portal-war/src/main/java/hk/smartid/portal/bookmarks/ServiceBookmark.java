@@ -31,16 +31,21 @@ public class ServiceBookmark {
         return resident.subject().map(subject -> bookmarks.has(subject, servicePage.getId())).orElse(false);
     }
 
-    /** Bookmarks the page's service, or removes the bookmark, then shows the page again (post/redirect/get). */
+    /**
+     * Bookmarks the page's service, or removes the bookmark, then shows the page again (post/redirect/get). The id
+     * is checked against the catalogue again: a postback can name any id, and one the catalogue lacks is a 404.
+     */
     public String toggle() {
         Optional<String> subject = resident.subject();
-        String serviceId = servicePage.getId();
-        if (subject.isPresent() && serviceId != null) {
-            if (bookmarks.has(subject.get(), serviceId)) {
-                bookmarks.remove(subject.get(), serviceId);
-            } else {
-                bookmarks.add(subject.get(), serviceId);
-            }
+        servicePage.load();
+        if (subject.isEmpty() || servicePage.getService() == null) {
+            return null;
+        }
+        String serviceId = servicePage.getService().id();
+        if (bookmarks.has(subject.get(), serviceId)) {
+            bookmarks.remove(subject.get(), serviceId);
+        } else {
+            bookmarks.add(subject.get(), serviceId);
         }
         return "/services/service?faces-redirect=true&includeViewParams=true";
     }

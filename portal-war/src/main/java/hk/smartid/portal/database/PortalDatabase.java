@@ -45,12 +45,12 @@ public class PortalDatabase {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        var result = Flyway.configure(PortalDatabase.class.getClassLoader())
+        Flyway flyway = Flyway.configure(PortalDatabase.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
-                .load()
-                .migrate();
-        LOG.info(() -> "Portal database at schema version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        LOG.info(() -> "Portal database at schema version " + flyway.info().current().getVersion()
+                + " (" + applied + " migrations applied now)");
     }
 }
