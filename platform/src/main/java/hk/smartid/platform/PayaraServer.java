@@ -111,6 +111,10 @@ final class PayaraServer {
     }
 
     private Map<String, String> portalConfiguration() {
+        // An H2 file outside the domain (which every start recreates), each commit on disk before it returns;
+        // SMARTID_DB_URL in the launcher's environment replaces it, e.g. with a PostgreSQL URL.
+        String portalDatabase = Optional.ofNullable(System.getenv("SMARTID_DB_URL")).orElse("jdbc:h2:file:"
+                + settings.varDir().resolve("portal/db/smartid").toAbsolutePath() + ";WRITE_DELAY=0");
         return Map.of(
                 "SMARTID_IDP_ISSUER", settings.realmUrl().toString(),
                 "SMARTID_PORTAL_URL", settings.portalUrl().toString(),
@@ -118,7 +122,11 @@ final class PayaraServer {
                 "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret(),
                 // The e-service catalogue from config/, and where the portal keeps the last one it accepted.
                 "SMARTID_CATALOGUE_FILE", settings.artifacts().resolve("config/catalogue/services.json").toAbsolutePath().toString(),
-                "SMARTID_CATALOGUE_DATA_DIR", settings.varDir().resolve("portal/catalogue").toAbsolutePath().toString());
+                "SMARTID_CATALOGUE_DATA_DIR", settings.varDir().resolve("portal/catalogue").toAbsolutePath().toString(),
+                // The portal's database (README: "The portal's database").
+                "SMARTID_DB_URL", portalDatabase,
+                "SMARTID_DB_DATA_SOURCE_CLASS", portalDatabase.startsWith("jdbc:postgresql:")
+                        ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource");
     }
 
     private Path asadminScript() {

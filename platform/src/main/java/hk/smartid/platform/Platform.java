@@ -59,6 +59,13 @@ public final class Platform implements AutoCloseable {
         keycloak.start();
     }
 
+    /** Stops the portal's server and starts it again on the same data (e.g. to show nothing is lost). */
+    public void restartPortal() {
+        payara.stop();
+        payara.checkPorts();
+        payara.start();
+    }
+
     /** Stops servers an earlier launcher left running (./run.sh stop). */
     public void stopStarted() {
         payara.stop();

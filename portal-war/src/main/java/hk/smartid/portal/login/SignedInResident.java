@@ -39,6 +39,11 @@ public class SignedInResident {
         return login().map(l -> l.roles().contains(role)).orElse(false);
     }
 
+    /** The IdP's subject ({@code sub}) of the signed-in resident: the key of what the portal keeps for them. */
+    public Optional<String> subject() {
+        return login().map(ResidentLogin::subject);
+    }
+
     /** {@code loa-basic} or {@code loa-verified}. */
     public String getAssuranceLevel() {
         return login().map(ResidentLogin::assuranceLevel).orElse(null);
