@@ -91,6 +91,7 @@ public final class PlatformLauncher {
                 SmartID HK is running. Press Ctrl-C to stop (or run ./run.sh stop from another terminal).
 
                   Portal (residents)   %s/
+                  E-services           %s/services/  (open data: %s/open-data/services.json and .csv)
                   Sample bank          %s/  ("Open an account with SmartID")
                   IdP (realm smartid)  %s/realms/smartid/.well-known/openid-configuration
                   IdP administration   %s/admin/  user "%s", password in %s
@@ -101,7 +102,7 @@ public final class PlatformLauncher {
                 tools > WebAuthn > "Enable virtual authenticator environment" to emulate one).
 
                 Logs: %s
-                """.formatted(s.portalUrl(), s.bankUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
+                """.formatted(s.portalUrl(), s.portalUrl(), s.portalUrl(), s.bankUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
                 s.varDir().resolve("secrets/keycloak-admin-password"), s.logs());
     }
 }
