@@ -10,6 +10,7 @@ import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
+import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
 
 import java.io.IOException;
@@ -103,6 +104,19 @@ public final class BrowserlessResident {
     /** Forgets every cookie, as a new browser would: the next login needs the passkey again. */
     public void forgetSessions() {
         http = newBrowser();
+    }
+
+    /**
+     * A resident enrolled at a counter of {@code branch} (a new HKID number, born 1970-01-01) who has activated their
+     * account with this passkey; the browser is then closed, so the next login needs the passkey.
+     */
+    public static BrowserlessResident activatedAtCounter(Platform platform, String branch) throws Exception {
+        String hkid = StaffConsoleClient.randomHkid();
+        String code = StaffConsoleClient.forCounterStaff(platform, branch).enrol(hkid, "1970-01-01");
+        BrowserlessResident resident = new BrowserlessResident(platform);
+        resident.activate(platform, hkid, "1970-01-01", code);
+        resident.forgetSessions();
+        return resident;
     }
 
     /** Activates a counter-enrolled account through the portal's /activate and binds this passkey; ends logged in to the portal. */

@@ -21,6 +21,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -259,6 +260,15 @@ public final class TestBank {
             throw new AssertionError("Token endpoint answered " + answer.getStatusCode() + ": " + answer.getBody());
         }
         return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+    }
+
+    /** Opens an account: PAR, the resident's passkey login and approval, the code redeemed with DPoP. */
+    public DPoPAccessToken openAccount(BrowserlessResident resident) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        BrowserlessResident.Page consent = resident.openAuthorization(authorizationUrl(verifier, ITEMS));
+        URI callback = resident.approveConsent(consent).location();
+        AuthorizationCode code = AuthorizationResponse.parse(callback).toSuccessResponse().getAuthorizationCode();
+        return redeem(code, verifier);
     }
 
     /** Redeems a code the proper way; returns the DPoP-bound access token. */

@@ -1,12 +1,8 @@
 package hk.smartid.bench;
 
-import com.nimbusds.oauth2.sdk.AuthorizationCode;
-import com.nimbusds.oauth2.sdk.AuthorizationResponse;
-import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import hk.smartid.banking.BrowserlessResident;
 import hk.smartid.banking.TestBank;
-import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
 import hk.smartid.platform.RunningPlatform;
 import org.junit.jupiter.api.Test;
@@ -48,8 +44,8 @@ class BankingBenchmark {
     @Test
     void personDataBesideUserinfoAndWholeFlowsPerSecond() throws Exception {
         TestBank bank = TestBank.register(platform);
-        BrowserlessResident resident = verifiedResident();
-        AccessToken token = openAccount(bank, resident);
+        BrowserlessResident resident = BrowserlessResident.activatedAtCounter(platform, "Benchmark");
+        AccessToken token = bank.openAccount(resident);
         URI userinfo = URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/userinfo");
         int cores = Runtime.getRuntime().availableProcessors();
 
@@ -66,7 +62,7 @@ class BankingBenchmark {
 
         List<BrowserlessResident> residents = new ArrayList<>();
         for (int i = 0; i < FLOW_CLIENTS; i++) {
-            residents.add(verifiedResident());
+            residents.add(BrowserlessResident.activatedAtCounter(platform, "Benchmark"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(FLOW_CLIENTS);
         Latencies flowNanos = new Latencies();
@@ -78,7 +74,7 @@ class BankingBenchmark {
                 while (next.getAndIncrement() < FLOWS) {
                     long t = System.nanoTime();
                     each.forgetSessions();
-                    AccessToken flowToken = openAccount(bank, each);
+                    AccessToken flowToken = bank.openAccount(each);
                     if (bank.personData(flowToken).statusCode() != 200) {
                         throw new AssertionError("Person data refused in a flow");
                     }
@@ -96,24 +92,6 @@ class BankingBenchmark {
                         + "%d residents in parallel: %d flows in %.1f s = %.1f flows/s; p50 %.0f ms, p99 %.0f ms",
                 FLOW_CLIENTS, flowNanos.count(), seconds, flowNanos.count() / seconds, flowNanos.percentile(50),
                 flowNanos.percentile(99));
-    }
-
-    private BrowserlessResident verifiedResident() throws Exception {
-        String hkid = StaffConsoleClient.randomHkid();
-        String code = StaffConsoleClient.forCounterStaff(platform, "Benchmark").enrol(hkid, "1970-01-01");
-        BrowserlessResident resident = new BrowserlessResident(platform);
-        resident.activate(platform, hkid, "1970-01-01", code);
-        resident.forgetSessions();
-        return resident;
-    }
-
-    /** PAR, the resident's passkey login and approval, the code redeemed with DPoP. */
-    private static AccessToken openAccount(TestBank bank, BrowserlessResident resident) throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        BrowserlessResident.Page consent = resident.openAuthorization(bank.authorizationUrl(verifier, TestBank.ITEMS));
-        URI callback = resident.approveConsent(consent).location();
-        AuthorizationCode code = AuthorizationResponse.parse(callback).toSuccessResponse().getAuthorizationCode();
-        return bank.redeem(code, verifier);
     }
 
     private HttpResponse<String> get(URI uri, AccessToken token, TestBank bank) throws Exception {

@@ -1,9 +1,6 @@
 package hk.smartid.platform;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.oauth2.sdk.AuthorizationCode;
-import com.nimbusds.oauth2.sdk.AuthorizationResponse;
-import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import hk.smartid.banking.BrowserlessResident;
 import hk.smartid.banking.TestBank;
@@ -63,7 +60,7 @@ class IdpCrashIT {
     @Test
     void shouldKeepEveryAcknowledgedWriteWhenTheIdpIsKilledUnderLoad() throws Exception {
         TestBank bank = TestBank.register(platform);
-        AccessToken token = openAccount(bank, verifiedResident());
+        AccessToken token = bank.openAccount(BrowserlessResident.activatedAtCounter(platform, "Crash test"));
         StaffConsoleClient counter = StaffConsoleClient.forCounterStaff(platform, "Crash test");
 
         Map<String, String> enrolled = new ConcurrentHashMap<>();
@@ -194,24 +191,6 @@ class IdpCrashIT {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private BrowserlessResident verifiedResident() throws Exception {
-        String hkid = randomHkid();
-        String code = StaffConsoleClient.forCounterStaff(platform, "Crash test").enrol(hkid, "1970-01-01");
-        BrowserlessResident resident = new BrowserlessResident(platform);
-        resident.activate(platform, hkid, "1970-01-01", code);
-        resident.forgetSessions();
-        return resident;
-    }
-
-    /** PAR, the resident's passkey login and approval, the code redeemed with DPoP. */
-    private static AccessToken openAccount(TestBank bank, BrowserlessResident resident) throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        BrowserlessResident.Page consent = resident.openAuthorization(bank.authorizationUrl(verifier, TestBank.ITEMS));
-        URI callback = resident.approveConsent(consent).location();
-        AuthorizationCode code = AuthorizationResponse.parse(callback).toSuccessResponse().getAuthorizationCode();
-        return bank.redeem(code, verifier);
     }
 
     private Map<String, Object> verification() throws Exception {
