@@ -64,7 +64,7 @@ public record DPoPCaller(AccessToken token, ClientModel client) {
      * {@code invalid_dpop_proof} (Keycloak 26.7's validator refuses it too, at its token endpoint as well, but as an
      * invalid token here). A missing proof is left to that validator, which refuses it.
      */
-    static void requirePublicProofKey(String proof) throws ApiError {
+    private static void requirePublicProofKey(String proof) throws ApiError {
         if (proof != null && !hasPublicKey(proof)) {
             throw ApiError.challenge(Response.Status.UNAUTHORIZED, SCHEME, "invalid_dpop_proof",
                     "The DPoP proof is not a JWS whose jwk is a public key");
@@ -72,7 +72,7 @@ public record DPoPCaller(AccessToken token, ClientModel client) {
     }
 
     /** Whether {@code proof} is a JWS whose {@code jwk} header, if any, holds no private key. */
-    public static boolean hasPublicKey(String proof) {
+    private static boolean hasPublicKey(String proof) {
         try {
             JWK key = JOSEObject.parse(proof).getHeader() instanceof JWSHeader header ? header.getJWK() : null;
             return key == null || !key.isPrivate();
