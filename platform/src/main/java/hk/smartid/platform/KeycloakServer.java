@@ -70,8 +70,7 @@ final class KeycloakServer {
                 log);
         pidFile().write(process.pid());
         Readiness.awaitOk("Keycloak", settings.realmUrl().resolve(settings.realmUrl().getPath()
-                        + "/.well-known/openid-configuration"), Duration.ofMinutes(4), process::isAlive,
-                log.toString());
+                        + "/.well-known/openid-configuration"), Duration.ofMinutes(4), process::isAlive, log);
     }
 
     /**

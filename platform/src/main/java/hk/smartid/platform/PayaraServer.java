@@ -56,7 +56,7 @@ final class PayaraServer {
         asadmin(List.of("--port", Integer.toString(settings.payaraAdminPort()), "deploy", "--name", "smartid",
                 settings.artifacts().resolve("smartid-ear.ear").toString()), log, 300);
         Readiness.awaitOk("The portal", settings.portalUrl().resolve("/"), Duration.ofMinutes(3), () -> true,
-                settings.logs().resolve("payara.log").toString());
+                settings.logs().resolve("payara.log"));
     }
 
     /** The domain's server process, which asadmin started detached; Payara records its pid in the domain. */

@@ -5,12 +5,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
-/** Waits until a server answers, polling its URL, and gives up with the log to read. */
+/** Waits until a server answers, polling its URL, and gives up with what it last answered and its log's tail. */
 final class Readiness {
+
+    /** Enough of a server's log to show why it did not start, where only the build's output is kept (CI). */
+    private static final int LOG_TAIL_LINES = 60;
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
@@ -20,13 +27,15 @@ final class Readiness {
     private Readiness() {
     }
 
-    static void awaitOk(String server, URI url, Duration timeout, BooleanSupplier stillRunning, String logHint) {
+    static void awaitOk(String server, URI url, Duration timeout, BooleanSupplier stillRunning, Path log) {
         Instant deadline = Instant.now().plus(timeout);
+        String lastAnswer = "no connection";
         while (Instant.now().isBefore(deadline)) {
             if (!stillRunning.getAsBoolean()) {
-                throw new PlatformStartException(server + " stopped while starting; see " + logHint);
+                throw new PlatformStartException(server + " stopped while starting; see " + log + logTail(log));
             }
-            if (answersOk(url)) {
+            lastAnswer = answer(url);
+            if (lastAnswer.equals("200")) {
                 return;
             }
             try {
@@ -36,20 +45,34 @@ final class Readiness {
                 throw new PlatformStartException("Interrupted while waiting for " + server);
             }
         }
-        throw new PlatformStartException(server + " did not answer at " + url + " within " + timeout.toSeconds()
-                + " s; see " + logHint);
+        throw new PlatformStartException(server + " did not answer 200 at " + url + " within " + timeout.toSeconds()
+                + " s (last answer: " + lastAnswer + "); see " + log + logTail(log));
     }
 
     static boolean answersOk(URI url) {
+        return answer(url).equals("200");
+    }
+
+    private static String answer(URI url) {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            return Integer.toString(response.statusCode());
         } catch (IOException e) {
-            return false;
+            return e.getClass().getSimpleName();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted";
+        }
+    }
+
+    private static String logTail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return "\n--- last lines of " + log + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 }

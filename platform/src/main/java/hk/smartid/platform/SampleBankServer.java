@@ -48,7 +48,7 @@ final class SampleBankServer {
                 Map.of(), log);
         pidFile().write(process.pid());
         Readiness.awaitOk("The sample bank", settings.bankUrl().resolve("/jwks.json"), Duration.ofMinutes(1),
-                process::isAlive, log.toString());
+                process::isAlive, log);
     }
 
     /**
