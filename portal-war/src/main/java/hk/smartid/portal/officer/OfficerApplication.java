@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * One application as an officer of its department sees it (/officer/application?id=): the submitted values, the
@@ -43,6 +44,7 @@ public class OfficerApplication implements Serializable {
     static final Set<ApplicationStatus> NOTE_REQUIRED = Set.of(ApplicationStatus.REJECTED,
             ApplicationStatus.MORE_INFORMATION_NEEDED);
     static final int NOTE_MAX = 2000;
+    private static final Logger LOG = Logger.getLogger(OfficerApplication.class.getName());
 
     @Inject
     Applications applications;
@@ -80,6 +82,10 @@ public class OfficerApplication implements Serializable {
     public String changeStatus() {
         Optional<Application> current = find();
         if (current.isEmpty()) {
+            // Not on any page an officer is shown: a forged or replayed request; kept in the server log.
+            LOG.warning(() -> "Refused a status change by officer " + officer.subject().orElse("?") + " of "
+                    + officer.officerDepartment().orElse("no department") + ": no application "
+                    + String.valueOf(id).replaceAll("[^A-Za-z0-9-]", "?") + " in their department");
             NotFound.send();
             return null;
         }
