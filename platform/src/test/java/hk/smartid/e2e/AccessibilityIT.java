@@ -196,6 +196,54 @@ class AccessibilityIT {
         audit.assertNoViolations();
     }
 
+    /**
+     * Applying online as a verified resident: the pre-filled form, the form with field errors, a form with a select,
+     * date picker, checkbox and a fee, the review, the receipt, My applications and the application's detail.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"en", "zh-HK", "zh-CN"})
+    void shouldMeetWcagWhenApplyingOnlineAndFollowingTheApplication(String language) throws Exception {
+        String hkid = StaffConsoleClient.randomHkid();
+        String code = StaffConsoleClient.forCounterStaff(platform, "Kwun Tong").enrol(hkid, BIRTH, language);
+        try (ResidentBrowser phone = new ResidentBrowser()) {
+            phone.open(portal + "/");
+            choosePortalLanguage(phone, language);
+            phone.activate(portal, hkid, BIRTH, code);
+            phone.registerPasskey();
+            phone.awaitUrlStartingWith(portal + "/dashboard");
+
+            phone.open(portal + "/services/service?id=old-age-living-allowance");
+            phone.click(By.cssSelector("[data-testid='apply-online']"));
+            phone.testId("apply-review");
+            audit.check(onPageIn(phone, language), "portal apply form (pre-filled)");
+            phone.click(By.cssSelector("[data-testid='apply-review']"));
+            phone.testId("error-summary");
+            audit.check(onPageIn(phone, language), "portal apply form with field errors");
+
+            phone.open(portal + "/apply?service=leisure-facility-booking");
+            phone.testId("apply-review");
+            audit.check(onPageIn(phone, language), "portal apply form (select, date, checkbox, fee)");
+
+            phone.open(portal + "/apply?service=old-age-living-allowance");
+            phone.click(By.cssSelector("[data-testid='field-allowanceType'] label"));
+            phone.testId("input-bankAccountNumber").sendKeys("012-345678-001");
+            phone.click(By.cssSelector("[data-testid='apply-review']"));
+            phone.testId("review");
+            audit.check(onPageIn(phone, language), "portal apply review");
+            phone.click(By.cssSelector("[data-testid='apply-submit']"));
+            phone.testId("reference");
+            audit.check(onPageIn(phone, language), "portal application receipt");
+
+            phone.open(portal + "/applications");
+            phone.testId("applications");
+            audit.check(onPageIn(phone, language), "portal My applications");
+            phone.click(By.cssSelector("[data-testid^='application-SID'] a"));
+            phone.testId("history");
+            audit.check(onPageIn(phone, language), "portal application detail");
+        }
+        audit.assertNoViolations();
+    }
+
     @Test
     void shouldMeetWcagOnTheStaffConsoleAndTheAuditTrail() throws Exception {
         try (ResidentBrowser counter = loggedInWithRole("counter-staff", "Tai Po")) {

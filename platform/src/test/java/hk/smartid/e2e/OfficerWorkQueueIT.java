@@ -106,8 +106,11 @@ class OfficerWorkQueueIT {
             resident.testId("notifications");
             assertThat(resident.driver.findElements(By.cssSelector("[data-testid='unread-count']"))).isEmpty();
 
-            // And the application shows its new status.
-            resident.open(portal + "/application?id=" + application.id());
+            // And the application shows its new status (the message links to it).
+            resident.open(portal + "/notifications");
+            resident.click(By.cssSelector("[data-testid='notification-open']"));
+            resident.click(By.cssSelector("[data-testid='notification-application']"));
+            resident.awaitUrlStartingWith(portal + "/application?id=" + application.id());
             assertThat(resident.testId("status").getAttribute("data-status")).isEqualTo("APPROVED");
         }
     }
