@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -291,6 +292,52 @@ class AccessibilityIT {
                 choosePortalLanguage(auditor, language);
                 auditor.testId("audit-trail");
                 audit.check(auditor, "portal audit trail [" + language + "]");
+            }
+        }
+        audit.assertNoViolations();
+    }
+
+    /**
+     * An officer's work queue and application page (with its field error) and a resident's messages (the inbox with
+     * the unread count, one message), each in every language; the officer works at a desktop screen.
+     */
+    @Test
+    void shouldMeetWcagOnTheOfficersWorkQueueAndTheResidentsMessages() throws Exception {
+        PortalAccounts accounts = new PortalAccounts(platform);
+        try (ResidentBrowser resident = accounts.verifiedResident(); ResidentBrowser officer = accounts.officer("SWD")) {
+            OnlineApplication application = OnlineApplication.apply(resident, portal, "senior-citizen-card",
+                    Map.of("applicationType", 0));
+            for (String language : new String[] {"en", "zh-HK", "zh-CN"}) {
+                officer.open(portal + "/officer/");
+                choosePortalLanguage(officer, language);
+                officer.testId("queue-row-" + application.reference());
+                audit.check(officer, "officer work queue [" + language + "]");
+                officer.open(portal + "/officer/application?id=" + application.id());
+                officer.testId("officer-change-to");
+                audit.check(onPageIn(officer, language), "officer application [" + language + "]");
+                new Select(officer.testId("officer-change-to")).selectByValue("IN_PROGRESS");
+                officer.click(By.cssSelector("[data-testid='officer-change-submit']"));
+                officer.testId("officer-status-changed");
+                audit.check(onPageIn(officer, language), "officer application, status changed [" + language + "]");
+                new Select(officer.testId("officer-change-to")).selectByValue("REJECTED");
+                officer.click(By.cssSelector("[data-testid='officer-change-submit']"));
+                officer.testId("error-note");
+                audit.check(onPageIn(officer, language), "officer application with a field error [" + language + "]");
+                if (!language.equals("zh-CN")) {
+                    new Select(officer.testId("officer-change-to")).selectByValue("MORE_INFORMATION_NEEDED");
+                    officer.testId("officer-change-note").sendKeys("Please send a photo.");
+                    officer.click(By.cssSelector("[data-testid='officer-change-submit']"));
+                    officer.testId("officer-status-changed");
+                }
+            }
+            for (String language : new String[] {"en", "zh-HK", "zh-CN"}) {
+                resident.open(portal + "/notifications");
+                choosePortalLanguage(resident, language);
+                resident.testId("unread-count");
+                audit.check(resident, "portal messages [" + language + "]");
+                resident.click(By.cssSelector("[data-testid='notification-open']"));
+                resident.testId("notification-text");
+                audit.check(onPageIn(resident, language), "portal one message [" + language + "]");
             }
         }
         audit.assertNoViolations();
