@@ -94,7 +94,8 @@ public final class BankPages implements HttpHandler {
         ResourceBundle text = language.messages();
         return Html.page(language, "/", "home.heading", Html.paragraph(text, "home.intro")
                 + Html.paragraph(text, "home.need")
-                + "<p><a class=\"button\" id=\"open-account\" href=\"/open-account\">" + Html.escape(text.getString("home.open")) + "</a></p>");
+                + "<p><a class=\"button\" id=\"open-account\" href=\"/open-account\">" + Html.escape(text.getString("home.open")) + "</a></p>"
+                + "<p><a id=\"pay-bill-link\" href=\"/pay-bill\">" + Html.escape(text.getString("home.payBill")) + "</a></p>");
     }
 
     private void openAccount(HttpExchange exchange, Language language) throws IOException {
