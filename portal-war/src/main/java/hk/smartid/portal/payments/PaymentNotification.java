@@ -14,6 +14,10 @@ import java.time.Instant;
  */
 public record PaymentNotification(String id, String reference, BigDecimal amount, String currency, Instant paidAt) {
 
+    PaymentNotification withReference(String canonicalReference) {
+        return new PaymentNotification(id, canonicalReference, amount, currency, paidAt);
+    }
+
     /** Whether {@code other} says exactly the same (an exact replay, not a different notification under this id). */
     boolean sameAs(PaymentNotification other) {
         return id.equals(other.id) && reference.equals(other.reference) && amount.compareTo(other.amount) == 0

@@ -39,6 +39,8 @@ public final class PaymentProvider {
     public static final String AUDIENCE = "smartid-portal";
     /** A notification older than this is refused even if its {@code exp} says otherwise. */
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
+    /** The payment table's key column. */
+    static final int MAX_ID_LENGTH = 255;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
@@ -78,9 +80,11 @@ public final class PaymentProvider {
             }
             String amount = claims.getStringClaim("amount");
             Date paidAt = claims.getDateClaim("paid_at");
-            if (claims.getJWTID().isBlank() || claims.getStringClaim("reference").isBlank()
+            if (claims.getJWTID().isBlank() || claims.getJWTID().length() > MAX_ID_LENGTH
+                    || claims.getStringClaim("reference").isBlank()
                     || claims.getStringClaim("currency").isBlank() || paidAt == null) {
-                throw new IllegalArgumentException("A claim of the notification is empty");
+                throw new IllegalArgumentException("A claim of the notification is empty, or the id longer than "
+                        + MAX_ID_LENGTH + " characters");
             }
             return new PaymentNotification(claims.getJWTID(), claims.getStringClaim("reference"), new BigDecimal(amount),
                     claims.getStringClaim("currency"), paidAt.toInstant());

@@ -2,6 +2,7 @@ package hk.smartid.portal.payments;
 
 import hk.smartid.portal.applications.Application;
 import hk.smartid.portal.applications.ApplicationActor;
+import hk.smartid.portal.applications.ApplicationReference;
 import hk.smartid.portal.applications.ApplicationStatus;
 import hk.smartid.portal.applications.Applications;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,10 @@ public class Payments {
     public Outcome apply(PaymentNotification notification) {
         Payment earlier = entityManager.find(Payment.class, notification.id());
         if (earlier != null) {
-            return earlier.notification().sameAs(notification) ? Outcome.ALREADY_APPLIED : Outcome.ID_REUSED;
+            // The payment keeps the reference as the portal writes it; the provider may have sent it in lower case.
+            String reference = ApplicationReference.canonical(notification.reference()).orElse(notification.reference());
+            return earlier.notification().sameAs(notification.withReference(reference))
+                    ? Outcome.ALREADY_APPLIED : Outcome.ID_REUSED;
         }
         Optional<Application> found = applications.byReference(notification.reference());
         if (found.isEmpty()) {
@@ -68,7 +72,8 @@ public class Payments {
         applications.changeStatus(application.getId(), ApplicationStatus.SUBMITTED,
                 ApplicationActor.paymentProvider(PaymentProvider.ISSUER, "FPS"),
                 "FPS " + notification.amount().setScale(2) + " " + CURRENCY + ", notification " + notification.id());
-        entityManager.persist(new Payment(notification, application.getId(), Instant.now()));
+        entityManager.persist(new Payment(notification.withReference(application.getReference()), application.getId(),
+                Instant.now()));
         // Written now, so a second notification with this id fails here, inside the transaction, not at commit.
         entityManager.flush();
         return Outcome.APPLIED;

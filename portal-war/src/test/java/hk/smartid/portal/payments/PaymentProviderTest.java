@@ -106,6 +106,8 @@ class PaymentProviderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> provider.read(signed(claims().claim("reference", " ").build(), SECRET, JWSAlgorithm.HS256)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> provider.read(signed(claims().jwtID("n".repeat(256)).build(), SECRET, JWSAlgorithm.HS256)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
