@@ -21,8 +21,10 @@ final class BillForm {
         }
         body.append("<form method=\"post\" action=\"/pay-bill\">")
                 .append("<input type=\"hidden\" name=\"formToken\" value=\"").append(Html.escape(formToken)).append("\">")
-                .append(field(text, "bill-reference", "reference", "bill.reference", reference, "text"))
-                .append(field(text, "bill-amount", "amount", "bill.amount", amount, "decimal"))
+                .append(field(text, "bill-reference", "reference", "bill.reference", reference, "text",
+                        errorKey != null && reference.isBlank()))
+                .append(field(text, "bill-amount", "amount", "bill.amount", amount, "decimal",
+                        errorKey != null && amount(amount) == null))
                 .append("<div class=\"actions\"><button type=\"submit\" id=\"pay-bill\">")
                 .append(Html.escape(text.getString("bill.pay"))).append("</button></div></form>");
         return Html.page(language, "/pay-bill", "bill.title", body.toString());
@@ -39,6 +41,9 @@ final class BillForm {
 
     /** The amount typed, in dollars with at most 2 decimals, more than 0; null otherwise. */
     static BigDecimal amount(String typed) {
+        if (typed == null) {
+            return null;
+        }
         try {
             BigDecimal amount = new BigDecimal(typed.replace(",", ""));
             return amount.signum() > 0 && amount.stripTrailingZeros().scale() <= 2 && amount.precision() <= 12 ? amount : null;
@@ -47,9 +52,12 @@ final class BillForm {
         }
     }
 
-    private static String field(ResourceBundle text, String id, String name, String labelKey, String value, String inputMode) {
+    /** A labelled input; an invalid one names the error notice, so a screen reader reads it with the field. */
+    private static String field(ResourceBundle text, String id, String name, String labelKey, String value, String inputMode,
+                                boolean invalid) {
         return "<div class=\"field\"><label for=\"" + id + "\">" + Html.escape(text.getString(labelKey)) + "</label>"
                 + "<input id=\"" + id + "\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\" inputmode=\""
-                + inputMode + "\" autocomplete=\"off\" required></div>";
+                + inputMode + "\" autocomplete=\"off\" required"
+                + (invalid ? " aria-invalid=\"true\" aria-describedby=\"bill-error\"" : "") + "></div>";
     }
 }
