@@ -10,6 +10,8 @@ import jakarta.inject.Named;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The fee part of a receipt, for {@code /WEB-INF/includes/payment.xhtml}: {@code #{feePayment.of(application)}}.
@@ -28,11 +30,18 @@ public class FeePayment {
     @Inject
     LanguagePreference language;
 
+    /** Facelets evaluates the include's parameter at every use: read each application's payment once a request. */
+    private final Map<String, FeeReceipt> read = new HashMap<>();
+
     /** The receipt's fee part; null (nothing to show) for an application without a fee. */
     public FeeReceipt of(Application application) {
         if (application == null || application.getFeeHkd() <= 0) {
             return null;
         }
+        return read.computeIfAbsent(application.getId() + " " + application.getStatus(), key -> receipt(application));
+    }
+
+    private FeeReceipt receipt(Application application) {
         boolean awaiting = application.getStatus() == ApplicationStatus.AWAITING_PAYMENT;
         Instant paidAt = awaiting ? null : payments.of(application.getId()).stream()
                 .map(Payment::getPaidAt).reduce((first, last) -> last).orElse(null);
