@@ -343,6 +343,61 @@ class AccessibilityIT {
         audit.assertNoViolations();
     }
 
+    /**
+     * Paying a fee: the receipt with the FPS QR code and its details opened, the sample bank's bill payment form
+     * (also with its error), the bank's "paid" notice, and the receipt once paid.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"en", "zh-HK", "zh-CN"})
+    void shouldMeetWcagWhenPayingAFee(String language) throws Exception {
+        try (ResidentBrowser phone = new ResidentBrowser()) {
+            phone.open(portal + "/");
+            choosePortalLanguage(phone, language);
+            phone.open(portal + "/login");
+            phone.awaitUrlStartingWith(idp);
+            phone.startRegistration("resident-" + UUID.randomUUID() + "@example.hk", "Fee Payer");
+            phone.registerPasskey();
+            phone.awaitUrlStartingWith(portal + "/dashboard");
+
+            phone.open(portal + "/apply?service=land-search");
+            phone.click(By.cssSelector("[data-testid='field-searchBy'] label"));
+            phone.driver.executeScript("const select = arguments[0].querySelector('select'); select.value = 'current';"
+                    + " select.dispatchEvent(new Event('change'));", phone.testId("field-searchType"));
+            var email = phone.find(By.cssSelector("[data-testid='field-email'] input:not([type=hidden])"));
+            if (email.getAttribute("value").isEmpty()) {
+                email.sendKeys("payer@example.hk");
+            }
+            phone.click(By.cssSelector("[data-testid='apply-review']"));
+            phone.testId("review");
+            phone.click(By.cssSelector("[data-testid='apply-submit']"));
+            phone.testId("payment-qr");
+            String receipt = phone.url();
+            String reference = phone.testId("reference").getText();
+            phone.click(By.cssSelector("[data-testid='payment-details'] summary"));
+            phone.testId("payment-payload");
+            audit.check(onPageIn(phone, language), "portal receipt with the FPS QR code");
+
+            phone.open(bank + "/pay-bill?lang=" + language);
+            phone.find(By.id("pay-bill"));
+            audit.check(onPageIn(phone, language), "bank bill payment form");
+            phone.find(By.id("bill-amount")).sendKeys("ten");
+            phone.find(By.id("bill-reference")).sendKeys(reference);
+            phone.click(By.id("pay-bill"));
+            phone.find(By.id("bill-error"));
+            audit.check(onPageIn(phone, language), "bank bill payment form with its error");
+            phone.find(By.id("bill-amount")).clear();
+            phone.find(By.id("bill-amount")).sendKeys("10.00");
+            phone.click(By.id("pay-bill"));
+            phone.find(By.id("bill-paid"));
+            audit.check(onPageIn(phone, language), "bank bill paid notice");
+
+            phone.open(receipt);
+            phone.find(By.cssSelector("[data-testid='payment-status'][data-status='paid']"));
+            audit.check(onPageIn(phone, language), "portal receipt, fee paid");
+        }
+        audit.assertNoViolations();
+    }
+
     /** Chooses the language with the portal's switch, which the portal also passes on to the IdP. */
     private static void choosePortalLanguage(ResidentBrowser browser, String language) {
         browser.click(By.cssSelector("[data-testid='lang-" + language + "']"));
