@@ -101,6 +101,20 @@ public final class BrowserlessResident {
         signCount = next - 1;
     }
 
+    /**
+     * Reads the portal in {@code language} ({@code en}, {@code zh-HK}, {@code zh-CN}) from the next portal session on:
+     * the language cookie, as the portal's language switcher sets it. Forgotten with the other cookies.
+     */
+    public void readPortalIn(String language) throws IOException {
+        http.cookieHandler().orElseThrow().put(URI.create(portalOrigin + "/"),
+                Map.of("Set-Cookie", List.of("smartid_lang=" + language + "; Path=/")));
+    }
+
+    /** One GET with this browser's cookies, redirects not followed (a benchmark counts a redirect as a wrong answer). */
+    public HttpResponse<String> fetch(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Forgets every cookie, as a new browser would: the next login needs the passkey again. */
     public void forgetSessions() {
         http = newBrowser();
