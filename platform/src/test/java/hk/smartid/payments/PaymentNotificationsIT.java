@@ -79,7 +79,7 @@ class PaymentNotificationsIT {
             String payload = resident.driver.findElement(By.cssSelector("[data-testid='payment-payload']"))
                     .getAttribute("textContent");
             assertThat(payload).startsWith("000201010212").contains("0012hk.com.hkicl", "540510.00", "5303344",
-                    "0116" + reference).containsPattern("6304[0-9A-F]{4}$");
+                    "01" + reference.length() + reference).containsPattern("6304[0-9A-F]{4}$");
             resident.click(By.cssSelector("[data-testid='payment-details'] summary"));
             assertThat(resident.testId("payment-reference").getText()).isEqualTo(reference);
             assertThat(resident.testId("payment-amount").getText()).isEqualTo(FEE);
