@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 @ExtendWith(RunningPlatform.class)
 class PortalLoadBenchmark {
 
-    private static final int RESIDENTS = Integer.getInteger("bench.residents", 50);
+    private static final int RESIDENTS = Integer.getInteger("bench.portal-residents", 50);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 10);
     private static final List<String> LANGUAGES = List.of("en", "zh-HK", "zh-CN");
