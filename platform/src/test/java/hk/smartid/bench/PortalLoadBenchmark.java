@@ -32,12 +32,13 @@ import java.util.regex.Pattern;
  * own connection and its own language (en, zh-HK, zh-CN in turn), and asks for the next page as soon as the last one
  * arrived. Every answer is checked to be the page it should be (the resident's name on it, the service's name, search
  * results); anything else counts as an error. Prints BENCHMARK lines with the machine's load average and the CPU time
- * the portal used per request (which other loads disturb less than the rates); asserts nothing about speed. {@code ./mvnw -B verify -Pbenchmark -Dit.test=PortalLoadBenchmark}
+ * the portal used per request; asserts nothing about speed.
+ * {@code ./mvnw -B verify -Pbenchmark -Dit.test=PortalLoadBenchmark}
  */
 @ExtendWith(RunningPlatform.class)
 class PortalLoadBenchmark {
 
-    private static final int RESIDENTS = Integer.getInteger("bench.residents", 50);
+    private static final int RESIDENTS = Integer.getInteger("bench.portal-residents", 50);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 10);
     private static final List<String> LANGUAGES = List.of("en", "zh-HK", "zh-CN");
@@ -186,8 +187,8 @@ class PortalLoadBenchmark {
     }
 
     /**
-     * CPU time the portal's JVM has used so far: per request, a figure the other loads of a shared machine disturb
-     * far less than requests per second (they still cost it caches and cores' turbo).
+     * CPU time the portal's JVM has used so far: per request, what a page costs the server whatever the rates a shared
+     * machine allows (other loads still change it: on the development machine the service page took 3.0 to 4.3 ms).
      */
     private long portalCpuNanos() {
         return platform.portalProcess().info().totalCpuDuration()
