@@ -79,7 +79,8 @@ public class LanguagePreference implements Serializable {
         if (view == null || view.getViewId() == null) {
             return null;
         }
-        return view.getViewId() + "?faces-redirect=true";
+        // With the page's view parameters (a service's id, the form's service), or the page would be a 404.
+        return view.getViewId() + "?faces-redirect=true&includeViewParams=true";
     }
 
     /** Stores the language with this tag if it is supported; returns whether it was. No Faces needed. */
