@@ -6,10 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,8 +79,8 @@ class EServiceJourneyIT {
             officer.open(portal + "/officer/");
             officer.click(By.cssSelector("[data-testid='queue-row-" + reference + "']"));
             assertThat(officer.testId("application-reference").getText()).isEqualTo(reference);
-            changeStatus(officer, "IN_PROGRESS", "");
-            changeStatus(officer, "APPROVED", "Your new licence will be posted to you.");
+            OfficerWorkQueueIT.changeStatus(officer, "IN_PROGRESS", "");
+            OfficerWorkQueueIT.changeStatus(officer, "APPROVED", "Your new licence will be posted to you.");
             assertThat(officer.testId("application-status").getText()).isEqualTo("Approved");
 
             // The resident reads it in their language, and the application says approved.
@@ -101,15 +97,5 @@ class EServiceJourneyIT {
                     .extracting(entry -> entry.getAttribute("data-status"))
                     .containsExactly("AWAITING_PAYMENT", "SUBMITTED", "IN_PROGRESS", "APPROVED");
         }
-    }
-
-    private static void changeStatus(ResidentBrowser officer, String status, String note) {
-        new Select(officer.testId("officer-change-to")).selectByValue(status);
-        WebElement field = officer.testId("officer-change-note");
-        field.clear();
-        field.sendKeys(note);
-        officer.click(By.cssSelector("[data-testid='officer-change-submit']"));
-        new WebDriverWait(officer.driver, Duration.ofSeconds(30)).until(d ->
-                !d.findElements(By.cssSelector("[data-testid='officer-status-changed']")).isEmpty());
     }
 }

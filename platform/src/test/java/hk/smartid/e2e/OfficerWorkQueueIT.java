@@ -244,7 +244,8 @@ class OfficerWorkQueueIT {
         }
     }
 
-    private static void changeStatus(ResidentBrowser officer, String status, String note) {
+    /** The officer moves the open application to {@code status} with {@code note}, and waits for the page to say so. */
+    static void changeStatus(ResidentBrowser officer, String status, String note) {
         new Select(officer.testId("officer-change-to")).selectByValue(status);
         WebElement field = officer.testId("officer-change-note");
         field.clear();
