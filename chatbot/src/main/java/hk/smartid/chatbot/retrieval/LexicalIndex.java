@@ -5,15 +5,9 @@ import hk.smartid.chatbot.catalogue.Service;
 import hk.smartid.chatbot.language.Language;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -34,12 +28,9 @@ import org.apache.lucene.store.Directory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Lexical ranking of the services with Apache Lucene (BM25), in memory: English stemmed plus fuzzy terms for
@@ -72,7 +63,7 @@ final class LexicalIndex {
 
     private final Analyzer english = new EnglishAnalyzer(ENGLISH_STOP);
     private final Analyzer plainEnglish = new StandardAnalyzer(ENGLISH_STOP);
-    private final Analyzer chinese = chinese();
+    private final Analyzer chinese = new ChineseBigramAnalyzer(false);
     private final IndexSearcher searcher;
     private final List<Service> services;
 
@@ -97,23 +88,23 @@ final class LexicalIndex {
     /** BM25 score of every service that matches, by service id. */
     Map<String, Float> scores(String message) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : terms(english, message)) {
+        for (String term : ChineseBigramAnalyzer.terms(english, message, MAX_TERMS)) {
             add(query, term, Language.EN);
         }
-        for (String term : terms(plainEnglish, message)) {
+        for (String term : ChineseBigramAnalyzer.terms(plainEnglish, message, MAX_TERMS)) {
             if (term.length() >= 4 && term.chars().allMatch(c -> c < 0x80 && Character.isLetter(c))) {
                 query.add(new BoostQuery(new FuzzyQuery(new Term(PLAIN_EN, term), term.length() <= 5 ? 1 : 2, 1),
                         FUZZY_BOOST), BooleanClause.Occur.SHOULD);
             }
         }
-        for (String term : terms(chinese, message)) {
+        for (String term : ChineseBigramAnalyzer.terms(chinese, message, MAX_TERMS)) {
             if (isHan(term)) {
                 add(query, term, Language.ZH_HK);
                 add(query, term, Language.ZH_CN);
             }
         }
         try {
-            Map<String, Float> scores = new java.util.HashMap<>();
+            Map<String, Float> scores = new HashMap<>();
             for (ScoreDoc hit : searcher.search(query.build(), services.size()).scoreDocs) {
                 scores.put(searcher.storedFields().document(hit.doc).get(ID), hit.score);
             }
@@ -145,34 +136,5 @@ final class LexicalIndex {
         document.add(new TextField(PLAIN_EN, service.name().en() + "\n" + String.join("\n", service.keywordsIn(Language.EN)),
                 Field.Store.NO));
         return document;
-    }
-
-    private static List<String> terms(Analyzer analyzer, String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream("query", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_TERMS) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ArrayList<>(terms);
-    }
-
-    /** Full-width forms folded, lower case, Han characters as overlapping bigrams (a lone one stays a unigram). */
-    private static Analyzer chinese() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                StandardTokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new CJKWidthFilter(tokenizer);
-                stream = new LowerCaseFilter(stream);
-                stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN, false);
-                return new TokenStreamComponents(tokenizer, stream);
-            }
-        };
     }
 }

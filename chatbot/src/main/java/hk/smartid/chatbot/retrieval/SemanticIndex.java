@@ -3,12 +3,19 @@ package hk.smartid.chatbot.retrieval;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15.BgeSmallZhV15EmbeddingModel;
 import hk.smartid.chatbot.catalogue.Catalogue;
 import hk.smartid.chatbot.catalogue.Service;
 import hk.smartid.chatbot.language.Language;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,12 +57,44 @@ final class SemanticIndex {
             if (shared == null) {
                 synchronized (EmbeddingModels.class) {
                     if (shared == null) {
-                        shared = new EmbeddingModels(new AllMiniLmL6V2EmbeddingModel(), new BgeSmallZhV15EmbeddingModel());
+                        shared = new EmbeddingModels(
+                                fromJar(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q", PoolingMode.MEAN),
+                                fromJar(BgeSmallZhV15EmbeddingModel.class, "bge-small-zh-v1.5", PoolingMode.CLS));
                     }
                 }
             }
             return shared;
         }
+    }
+
+    /**
+     * A model whose weights ship in the jar of {@code modelClass}, copied to a temporary file first: ONNX Runtime
+     * then reads the file itself, whereas the model classes read the weights from the jar into the Java heap (about
+     * three times the model's size at the peak, which a server's default heap of 512 MB does not have). Same
+     * weights, tokenizer and pooling as {@code modelClass}.
+     */
+    private static EmbeddingModel fromJar(Class<?> modelClass, String name, PoolingMode pooling) {
+        try {
+            Path directory = Files.createTempDirectory("smartid-chatbot-" + name);
+            Path model = copy(modelClass, name + ".onnx", directory);
+            Path tokenizer = copy(modelClass, name + "-tokenizer.json", directory);
+            return new OnnxEmbeddingModel(model, tokenizer, pooling);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot unpack the embedding model " + name, e);
+        }
+    }
+
+    private static Path copy(Class<?> modelClass, String resource, Path directory) throws IOException {
+        Path file = directory.resolve(resource);
+        try (InputStream in = modelClass.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException(resource + " is not in the jar of " + modelClass.getName());
+            }
+            Files.copy(in, file);
+        }
+        file.toFile().deleteOnExit();
+        directory.toFile().deleteOnExit();
+        return file;
     }
 
     private static List<Vector> embed(EmbeddingModel model, Catalogue catalogue, List<Language> languages) {

@@ -1,0 +1,87 @@
+package hk.smartid.portal.chat;
+
+import hk.smartid.chatbot.answer.Chatbot;
+import hk.smartid.chatbot.answer.Conversations;
+import hk.smartid.chatbot.catalogue.Catalogue;
+import hk.smartid.portal.catalogue.PortalCatalogue;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The chatbot of the catalogue the portal accepted ({@link PortalCatalogue#json()}): built in the background at
+ * start-up (indexing and embedding the catalogue takes seconds, which the portal's start need not wait for) and
+ * built again whenever the accepted catalogue is another one; the previous chatbot answers meanwhile.
+ * Conversations (the context of follow-up questions) live here, in memory only, bounded.
+ */
+@ApplicationScoped
+public class PortalChatbot {
+
+    private static final Logger LOG = Logger.getLogger(PortalChatbot.class.getName());
+
+    @Inject
+    PortalCatalogue catalogue;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Conversations conversations = new Conversations(10_000, Duration.ofMinutes(30), Clock.systemUTC());
+
+    private record Built(String json, Chatbot chatbot) {
+    }
+
+    private volatile Built built;
+    /** The catalogue text being built, null when none. */
+    private String building;
+
+    /** After {@link PortalCatalogue} imported the catalogue (it observes the same event at the default priority). */
+    void buildAtStartUp(@Observes @Priority(Interceptor.Priority.APPLICATION + 600)
+                        @Initialized(ApplicationScoped.class) Object started) {
+        rebuildIfChanged();
+    }
+
+    /** The chatbot of the catalogue in force, empty while the first one is being built or without a catalogue. */
+    public Optional<Chatbot> chatbot() {
+        rebuildIfChanged();
+        Built current = built;
+        return current == null ? Optional.empty() : Optional.of(current.chatbot());
+    }
+
+    private synchronized void rebuildIfChanged() {
+        String json = catalogue.json();
+        Built current = built;
+        if (!catalogue.isAvailable() || json.equals(building) || current != null && current.json().equals(json)) {
+            return;
+        }
+        building = json;
+        executor.execute(() -> build(json));
+    }
+
+    private void build(String json) {
+        try {
+            long start = System.nanoTime();
+            Chatbot chatbot = new Chatbot(Catalogue.read(json), conversations);
+            built = new Built(json, chatbot);
+            LOG.info(() -> String.format("Chatbot ready in %d ms", (System.nanoTime() - start) / 1_000_000));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "The chatbot cannot be built from the accepted catalogue", e);
+        } finally {
+            synchronized (this) {
+                if (json.equals(building)) {
+                    building = null;
+                }
+            }
+        }
+    }
+}
