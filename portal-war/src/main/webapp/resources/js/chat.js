@@ -37,7 +37,7 @@
     }
 
     function add(who, text, lang, links) {
-        var item = document.createElement('li');
+        var item = document.createElement('div');
         item.className = 'chat__message chat__message--' + who;
         var speaker = document.createElement('span');
         speaker.className = 'chat__speaker';

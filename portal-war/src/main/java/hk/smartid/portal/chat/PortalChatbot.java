@@ -38,12 +38,9 @@ public class PortalChatbot {
 
     private final Conversations conversations = new Conversations(10_000, Duration.ofMinutes(30), Clock.systemUTC());
 
-    private record Built(String json, Chatbot chatbot) {
-    }
-
-    private volatile Built built;
-    /** The catalogue text being built, null when none. */
-    private String building;
+    private volatile Chatbot built;
+    /** The catalogue text last built or being built (a failed build is not tried again for the same text). */
+    private String attempted;
 
     /** After {@link PortalCatalogue} imported the catalogue (it observes the same event at the default priority). */
     void buildAtStartUp(@Observes @Priority(Interceptor.Priority.APPLICATION + 600)
@@ -54,34 +51,28 @@ public class PortalChatbot {
     /** The chatbot of the catalogue in force, empty while the first one is being built or without a catalogue. */
     public Optional<Chatbot> chatbot() {
         rebuildIfChanged();
-        Built current = built;
-        return current == null ? Optional.empty() : Optional.of(current.chatbot());
+        return Optional.ofNullable(built);
     }
 
     private synchronized void rebuildIfChanged() {
         String json = catalogue.json();
-        Built current = built;
-        if (!catalogue.isAvailable() || json.equals(building) || current != null && current.json().equals(json)) {
+        if (!catalogue.isAvailable() || json.equals(attempted)) {
             return;
         }
-        building = json;
+        attempted = json;
         executor.execute(() -> build(json));
     }
 
     private void build(String json) {
+        LOG.info("Building the chatbot from the accepted catalogue");
         try {
             long start = System.nanoTime();
-            Chatbot chatbot = new Chatbot(Catalogue.read(json), conversations);
-            built = new Built(json, chatbot);
+            built = new Chatbot(Catalogue.read(json), conversations);
             LOG.info(() -> String.format("Chatbot ready in %d ms", (System.nanoTime() - start) / 1_000_000));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+            // a native library or a class the models need may be missing, or memory: say so (an executor's task
+            // would otherwise end silently); the portal goes on without chat
             LOG.log(Level.SEVERE, "The chatbot cannot be built from the accepted catalogue", e);
-        } finally {
-            synchronized (this) {
-                if (json.equals(building)) {
-                    building = null;
-                }
-            }
         }
     }
 }
