@@ -1,6 +1,7 @@
 package hk.smartid.idp;
 
 import hk.smartid.idp.assurance.AssuranceLevelMapper;
+import hk.smartid.idp.digitalid.DigitalIdResourceProviderFactory;
 import hk.smartid.idp.passkey.PasskeyCredentialProviderFactory;
 import hk.smartid.idp.passkey.PasskeyUseListenerFactory;
 import hk.smartid.idp.persondata.DataSharingResourceProviderFactory;
@@ -37,6 +38,14 @@ class ProviderRegistrationTest {
                 .filter(DataSharingResourceProviderFactory.class::isInstance)
                 .map(RealmResourceProviderFactory::getId))
                 .containsExactly("data-sharing");
+    }
+
+    @Test
+    void shouldServeTheResidentsDigitalIdUnderTheRealm() {
+        assertThat(ServiceLoader.load(RealmResourceProviderFactory.class).stream().map(ServiceLoader.Provider::get)
+                .filter(DigitalIdResourceProviderFactory.class::isInstance)
+                .map(RealmResourceProviderFactory::getId))
+                .containsExactly("digital-id");
     }
 
     @Test

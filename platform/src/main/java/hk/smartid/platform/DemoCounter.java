@@ -7,31 +7,44 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The demo counter for {@code ./run.sh}: a counter terminal (a client whose service account holds
- * {@code counter-staff}) and a demo staff member, so that a developer can try the staff console. The
- * staff member gets a fresh activation code at every start until they have bound a passkey.
+ * {@code counter-staff}), a demo staff member and demo officers of two departments (Transport, Social Welfare),
+ * so that a developer can try the staff console and the officers' work queue. Each gets a fresh activation code
+ * at every start until they have bound a passkey.
  * Every start repairs what an earlier one left half done (a crash between creating the terminal and granting
  * its role, a secret regenerated under var/): it creates what is missing and grants what is missing.
  * Development only: production never creates it.
  */
 final class DemoCounter {
 
-    static final String STAFF_HKID = "A123456(3)";
-    static final String STAFF_BIRTH = "1980-01-01";
     static final String TERMINAL = "demo-counter-terminal";
     static final String STAFF_ROLE = "counter-staff";
+    static final String OFFICER_ROLE = "officer";
+    /** The account attribute naming an officer's department (a department id of the catalogue). */
+    static final String DEPARTMENT_ATTRIBUTE = "department";
+    static final DemoAccount STAFF = new DemoAccount("A123456(3)", "1980-01-01", "Demo", "Counter Staff", "91234567",
+            STAFF_ROLE, null);
+    /** Officers of two departments, each with only the officer role (and what every account has). */
+    static final List<DemoAccount> OFFICERS = List.of(
+            new DemoAccount("T123456(5)", "1982-02-02", "Demo", "Transport Officer", "91234568", OFFICER_ROLE, "TD"),
+            new DemoAccount("S123456(2)", "1983-03-03", "Demo", "Welfare Officer", "91234569", OFFICER_ROLE, "SWD"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -68,41 +81,60 @@ final class DemoCounter {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    /** How to activate the demo staff member, or that they already can log in. */
+    /** How to activate the demo staff member and the demo officers, or that they already can log in. */
     String prepare() throws IOException, InterruptedException {
         RealmResource realm = admin.realm(Realm.NAME);
         String terminalSecret = secrets.demoTerminalSecret();
         ClientResource terminal = terminal(realm, terminalSecret);
-        grantStaffRole(realm, terminal.getServiceAccountUser().getId());
+        grantRole(realm, terminal.getServiceAccountUser().getId(), STAFF_ROLE);
         String token = TokenEndpoint.clientCredentials(settings, TERMINAL, terminalSecret);
 
-        HttpResponse<String> found = send("GET", enrolmentApi("?hkid=" + TokenEndpoint.formValue(STAFF_HKID)), token, null);
-        String code;
-        if (found.statusCode() == 404) {
-            JsonNode issued = expect(201, send("POST", enrolmentApi(""), token, JSON.writeValueAsString(Map.of(
-                    "hkidNumber", STAFF_HKID, "surname", "Demo", "givenNames", "Counter Staff", "dateOfBirth", STAFF_BIRTH,
-                    "gender", "X", "mobileNumber", "91234567", "preferredLanguage", "en"))));
-            code = issued.path("activationCode").asText();
-            grantStaffRole(realm, issued.path("residentId").asText());
-        } else {
-            String staffId = expect(200, found).path("id").asText();
-            grantStaffRole(realm, staffId);
-            if (realm.users().get(staffId).credentials().stream().anyMatch(c -> "webauthn".equals(c.getType()))) {
-                return "Demo counter staff: already activated on your device; log in with that passkey and open "
-                        + settings.portalUrl() + "/staff/index";
-            }
-            code = expect(201, send("POST", enrolmentApi("/" + staffId + "/activation-code"), token, ""))
-                    .path("activationCode").asText();
-        }
-        return """
+        StringBuilder text = new StringBuilder();
+        Optional<String> staffCode = prepare(realm, token, STAFF);
+        text.append(staffCode.map(code -> """
                 Demo counter staff (development only): open %s/activate, then enter
                     HKID number %s, date of birth %s, activation code %s (valid 15 minutes;
                     a new one is printed at every start until the passkey is set up)
                   and register a passkey; the staff console is then at %s/staff/index
                   This verified identity can also open an account at the sample bank (%s/, Banking Made Easy)
                   and see what was shared under My data sharing (%s/data-sharing).""".formatted(
-                settings.portalUrl(), STAFF_HKID, STAFF_BIRTH, code, settings.portalUrl(), settings.bankUrl(),
-                settings.portalUrl());
+                settings.portalUrl(), STAFF.hkid(), STAFF.birth(), code, settings.portalUrl(), settings.bankUrl(),
+                settings.portalUrl())).orElse("Demo counter staff: already activated on your device; log in with that passkey"
+                + " and open " + settings.portalUrl() + "/staff/index"));
+        for (DemoAccount officer : OFFICERS) {
+            Optional<String> code = prepare(realm, token, officer);
+            text.append("\n").append(code.map(c -> """
+                    Demo officer of %s (development only): at %s/activate enter HKID number %s,
+                      date of birth %s, activation code %s; the work queue is then at %s/officer/""".formatted(
+                    officer.department(), settings.portalUrl(), officer.hkid(), officer.birth(), c, settings.portalUrl()))
+                    .orElse("Demo officer of " + officer.department() + ": already activated on your device; log in"
+                            + " with that passkey and open " + settings.portalUrl() + "/officer/"));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Enrols the account through the counter's own API (as a real counter would) if it is missing, puts back its
+     * role and department, and answers a fresh activation code while it has no passkey.
+     */
+    private Optional<String> prepare(RealmResource realm, String token, DemoAccount account)
+            throws IOException, InterruptedException {
+        HttpResponse<String> found = send("GET", enrolmentApi("?hkid=" + TokenEndpoint.formValue(account.hkid())), token, null);
+        if (found.statusCode() == 404) {
+            JsonNode issued = expect(201, send("POST", enrolmentApi(""), token, JSON.writeValueAsString(Map.of(
+                    "hkidNumber", account.hkid(), "surname", account.surname(), "givenNames", account.givenNames(),
+                    "dateOfBirth", account.birth(), "gender", "X", "mobileNumber", account.mobile(),
+                    "preferredLanguage", "en"))));
+            grantRoleAndDepartment(realm, issued.path("residentId").asText(), account);
+            return Optional.of(issued.path("activationCode").asText());
+        }
+        String userId = expect(200, found).path("id").asText();
+        grantRoleAndDepartment(realm, userId, account);
+        if (realm.users().get(userId).credentials().stream().anyMatch(c -> "webauthn".equals(c.getType()))) {
+            return Optional.empty();
+        }
+        return Optional.of(expect(201, send("POST", enrolmentApi("/" + userId + "/activation-code"), token, ""))
+                .path("activationCode").asText());
     }
 
     /** The terminal client, created if missing and set back to the secret under var/ and a service account if changed. */
@@ -134,16 +166,35 @@ final class DemoCounter {
         return resource;
     }
 
-    private static void grantStaffRole(RealmResource realm, String userId) {
+    private static void grantRoleAndDepartment(RealmResource realm, String userId, DemoAccount account) {
+        grantRole(realm, userId, account.role());
+        if (account.department() != null) {
+            UserResource user = realm.users().get(userId);
+            UserRepresentation representation = user.toRepresentation();
+            Map<String, List<String>> attributes = new HashMap<>(Objects.requireNonNullElse(representation.getAttributes(), Map.of()));
+            if (!List.of(account.department()).equals(attributes.get(DEPARTMENT_ATTRIBUTE))) {
+                attributes.put(DEPARTMENT_ATTRIBUTE, List.of(account.department()));
+                representation.setAttributes(attributes);
+                user.update(representation);
+            }
+        }
+    }
+
+    private static void grantRole(RealmResource realm, String userId, String roleName) {
         var roles = realm.users().get(userId).roles().realmLevel();
-        if (roles.listAll().stream().noneMatch(role -> STAFF_ROLE.equals(role.getName()))) {
-            RoleRepresentation role = realm.roles().get(STAFF_ROLE).toRepresentation();
+        if (roles.listAll().stream().noneMatch(role -> roleName.equals(role.getName()))) {
+            RoleRepresentation role = realm.roles().get(roleName).toRepresentation();
             roles.add(List.of(role));
         }
     }
 
     private URI enrolmentApi(String rest) {
         return URI.create(settings.realmUrl() + "/enrolment/residents" + rest);
+    }
+
+    /** A demo account: what its HKID card says, its mobile, its one staff role and (officers) its department. */
+    record DemoAccount(String hkid, String birth, String surname, String givenNames, String mobile, String role,
+                       String department) {
     }
 
     private static JsonNode expect(int status, HttpResponse<String> response) throws IOException {

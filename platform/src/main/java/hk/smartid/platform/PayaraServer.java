@@ -152,6 +152,8 @@ final class PayaraServer {
                 "SMARTID_CATALOGUE_DATA_DIR", settings.varDir().resolve("portal/catalogue").toAbsolutePath().toString(),
                 // The portal's database (README: "The portal's database").
                 "SMARTID_DB_URL", portalDatabase,
+                // The key payment notifications are signed with (README: "Fee payment").
+                "SMARTID_PAYMENTS_PROVIDER_SECRET", secrets.paymentProviderSecret(),
                 "SMARTID_DB_DATA_SOURCE_CLASS", portalDatabase.startsWith("jdbc:postgresql:")
                         ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource");
     }

@@ -52,6 +52,11 @@ public final class Platform implements AutoCloseable {
         return keycloak.process();
     }
 
+    /** The portal's server process (Payara's JVM), e.g. for a benchmark that reads how much CPU time it used. */
+    public ProcessHandle portalProcess() {
+        return payara.watched().process();
+    }
+
     /** Starts the IdP again on the same database (after it stopped or crashed); the other servers keep running. */
     public void restartIdp() {
         keycloak.stop();

@@ -99,10 +99,12 @@ public final class PlatformLauncher {
                 Demo accounts: SmartID logins are passkeys that live on your own device, so accounts are
                 made by you. Residents: open the portal, "Log in with SmartID", then "Create an account"
                 and register a passkey (your phone, Windows Hello, Touch ID; or Chrome DevTools > More
-                tools > WebAuthn > "Enable virtual authenticator environment" to emulate one).
+                tools > WebAuthn > "Enable virtual authenticator environment" to emulate one). A demo counter
+                staff member and demo officers of the Transport and Social Welfare Departments (work queue:
+                %s/officer/) are listed below with their activation codes.
 
                 Logs: %s
                 """.formatted(s.portalUrl(), s.portalUrl(), s.portalUrl(), s.bankUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
-                s.varDir().resolve("secrets/keycloak-admin-password"), s.logs());
+                s.varDir().resolve("secrets/keycloak-admin-password"), s.portalUrl(), s.logs());
     }
 }

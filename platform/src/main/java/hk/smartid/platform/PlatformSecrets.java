@@ -40,6 +40,14 @@ public final class PlatformSecrets {
         return secret("demo-counter-terminal-secret");
     }
 
+    /**
+     * The HS256 key the payment provider signs payment notifications with and the portal checks them with
+     * (base64url of 256 random bits); the sample bank plays the provider.
+     */
+    public String paymentProviderSecret() {
+        return secret("payment-provider-secret");
+    }
+
     private String secret(String name) {
         Path file = directory.resolve(name);
         try {

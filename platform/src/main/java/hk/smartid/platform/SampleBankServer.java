@@ -19,11 +19,13 @@ final class SampleBankServer {
 
     private final PlatformSettings settings;
     private final BankOnboarding onboarding;
+    private final PlatformSecrets secrets;
     private Process process;
 
     SampleBankServer(PlatformSettings settings, PlatformSecrets secrets) {
         this.settings = settings;
         this.onboarding = new BankOnboarding(settings, secrets);
+        this.secrets = secrets;
     }
 
     void checkPorts() {
@@ -44,8 +46,11 @@ final class SampleBankServer {
                         "--port=" + settings.bankPort(),
                         "--client-id=" + CLIENT_ID,
                         "--keys=" + settings.varDir().resolve("bank"),
-                        "--base-url=" + settings.bankUrl()),
-                Map.of(), log);
+                        "--base-url=" + settings.bankUrl(),
+                        "--portal-url=" + settings.portalUrl()),
+                // In the environment, not on the command line that any local user can list: the bank plays the
+                // payment provider and signs payment notifications to the portal with this secret.
+                Map.of("BANK_PAYMENT_SECRET", secrets.paymentProviderSecret()), log);
         pidFile().write(process.pid());
         Readiness.awaitOk("The sample bank", settings.bankUrl().resolve("/jwks.json"), Duration.ofMinutes(1),
                 process::isAlive, log);

@@ -101,6 +101,25 @@ public final class BrowserlessResident {
         signCount = next - 1;
     }
 
+    /**
+     * Reads the portal in {@code language} ({@code en}, {@code zh-HK}, {@code zh-CN}) from the next portal session on:
+     * the language cookie, as the portal's language switcher sets it. Forgotten with the other cookies.
+     */
+    public void readPortalIn(String language) throws IOException {
+        http.cookieHandler().orElseThrow().put(URI.create(portalOrigin + "/"),
+                Map.of("Set-Cookie", List.of("smartid_lang=" + language + "; Path=/")));
+    }
+
+    /**
+     * One GET with this browser's cookies, redirects not followed (a benchmark counts a redirect as a wrong answer),
+     * over HTTP/1.1 as browsers speak to a plain-http origin and a front proxy to Payara (the JDK's client would
+     * otherwise upgrade to HTTP/2 over cleartext, which Payara accepts).
+     */
+    public HttpResponse<String> fetch(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Forgets every cookie, as a new browser would: the next login needs the passkey again. */
     public void forgetSessions() {
         http = newBrowser();

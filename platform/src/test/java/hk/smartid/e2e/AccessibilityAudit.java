@@ -111,13 +111,19 @@ final class AccessibilityAudit {
         List<String> controls = (List<String>) browser.driver.executeScript(CONTROLS);
         browser.driver.executeScript("document.activeElement && document.activeElement.blur()");
         Map<String, String> reached = new LinkedHashMap<>();
-        // From wherever the walk starts, Tab goes to the end, round to the top and back: twice the controls at most.
-        for (int press = 0; press <= 2 * controls.size() + 4; press++) {
+        String previous = null;
+        // From wherever the walk starts, Tab goes to the end, round to the top and back: twice the controls at most,
+        // and a third time for controls with a stop per part (a date input: day, month and year).
+        for (int press = 0; press <= 3 * controls.size() + 4; press++) {
             new Actions(browser.driver).sendKeys(Keys.TAB).perform();
             List<String> focused = (List<String>) browser.driver.executeScript(FOCUSED);
             if (focused == null) {
                 continue;
             }
+            if (focused.get(0).equals(previous)) {
+                continue; // the next part of the same control
+            }
+            previous = focused.get(0);
             if (reached.putIfAbsent(focused.get(0), focused.get(1)) != null) {
                 break; // round the page and back: no trap
             }

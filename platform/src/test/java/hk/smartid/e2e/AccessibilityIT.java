@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,6 +198,54 @@ class AccessibilityIT {
         audit.assertNoViolations();
     }
 
+    /**
+     * Applying online as a verified resident: the pre-filled form, the form with field errors, a form with a select,
+     * date picker, checkbox and a fee, the review, the receipt, My applications and the application's detail.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"en", "zh-HK", "zh-CN"})
+    void shouldMeetWcagWhenApplyingOnlineAndFollowingTheApplication(String language) throws Exception {
+        String hkid = StaffConsoleClient.randomHkid();
+        String code = StaffConsoleClient.forCounterStaff(platform, "Kwun Tong").enrol(hkid, BIRTH, language);
+        try (ResidentBrowser phone = new ResidentBrowser()) {
+            phone.open(portal + "/");
+            choosePortalLanguage(phone, language);
+            phone.activate(portal, hkid, BIRTH, code);
+            phone.registerPasskey();
+            phone.awaitUrlStartingWith(portal + "/dashboard");
+
+            phone.open(portal + "/services/service?id=old-age-living-allowance");
+            phone.click(By.cssSelector("[data-testid='apply-online']"));
+            phone.testId("apply-review");
+            audit.check(onPageIn(phone, language), "portal apply form (pre-filled)");
+            phone.click(By.cssSelector("[data-testid='apply-review']"));
+            phone.testId("error-summary");
+            audit.check(onPageIn(phone, language), "portal apply form with field errors");
+
+            phone.open(portal + "/apply?service=leisure-facility-booking");
+            phone.testId("apply-review");
+            audit.check(onPageIn(phone, language), "portal apply form (select, date, checkbox, fee)");
+
+            phone.open(portal + "/apply?service=old-age-living-allowance");
+            phone.click(By.cssSelector("[data-testid='field-allowanceType'] label"));
+            phone.testId("input-bankAccountNumber").sendKeys("012-345678-001");
+            phone.click(By.cssSelector("[data-testid='apply-review']"));
+            phone.testId("review");
+            audit.check(onPageIn(phone, language), "portal apply review");
+            phone.click(By.cssSelector("[data-testid='apply-submit']"));
+            phone.testId("reference");
+            audit.check(onPageIn(phone, language), "portal application receipt");
+
+            phone.open(portal + "/applications");
+            phone.testId("applications");
+            audit.check(onPageIn(phone, language), "portal My applications");
+            phone.click(By.cssSelector("[data-testid^='application-SID'] a"));
+            phone.testId("history");
+            audit.check(onPageIn(phone, language), "portal application detail");
+        }
+        audit.assertNoViolations();
+    }
+
     @Test
     void shouldMeetWcagOnTheStaffConsoleAndTheAuditTrail() throws Exception {
         try (ResidentBrowser counter = loggedInWithRole("counter-staff", "Tai Po")) {
@@ -259,6 +308,107 @@ class AccessibilityIT {
             default -> "How do I renew my driving licence?\n";
         });
         browser.find(By.cssSelector(".chat__message--bot"));
+    }
+
+    /**
+     * An officer's work queue and application page (with its field error) and a resident's messages (the inbox with
+     * the unread count, one message), each in every language; the officer works at a desktop screen.
+     */
+    @Test
+    void shouldMeetWcagOnTheOfficersWorkQueueAndTheResidentsMessages() throws Exception {
+        PortalAccounts accounts = new PortalAccounts(platform);
+        try (ResidentBrowser resident = accounts.verifiedResident(); ResidentBrowser officer = accounts.officer("SWD")) {
+            OnlineApplication application = OnlineApplication.apply(resident, portal, "senior-citizen-card",
+                    Map.of("applicationType", 0));
+            for (String language : new String[] {"en", "zh-HK", "zh-CN"}) {
+                officer.open(portal + "/officer/");
+                choosePortalLanguage(officer, language);
+                officer.testId("queue-row-" + application.reference());
+                audit.check(officer, "officer work queue [" + language + "]");
+                officer.open(portal + "/officer/application?id=" + application.id());
+                officer.testId("officer-change-to");
+                audit.check(onPageIn(officer, language), "officer application [" + language + "]");
+                new Select(officer.testId("officer-change-to")).selectByValue("IN_PROGRESS");
+                officer.click(By.cssSelector("[data-testid='officer-change-submit']"));
+                officer.testId("officer-status-changed");
+                audit.check(onPageIn(officer, language), "officer application, status changed [" + language + "]");
+                new Select(officer.testId("officer-change-to")).selectByValue("REJECTED");
+                officer.click(By.cssSelector("[data-testid='officer-change-submit']"));
+                officer.testId("error-note");
+                audit.check(onPageIn(officer, language), "officer application with a field error [" + language + "]");
+                if (!language.equals("zh-CN")) {
+                    new Select(officer.testId("officer-change-to")).selectByValue("MORE_INFORMATION_NEEDED");
+                    officer.testId("officer-change-note").sendKeys("Please send a photo.");
+                    officer.click(By.cssSelector("[data-testid='officer-change-submit']"));
+                    officer.testId("officer-status-changed");
+                }
+            }
+            for (String language : new String[] {"en", "zh-HK", "zh-CN"}) {
+                resident.open(portal + "/notifications");
+                choosePortalLanguage(resident, language);
+                resident.testId("unread-count");
+                audit.check(resident, "portal messages [" + language + "]");
+                resident.click(By.cssSelector("[data-testid='notification-open']"));
+                resident.testId("notification-text");
+                audit.check(onPageIn(resident, language), "portal one message [" + language + "]");
+            }
+        }
+        audit.assertNoViolations();
+    }
+
+    /**
+     * Paying a fee: the receipt with the FPS QR code and its details opened, the sample bank's bill payment form
+     * (also with its error), the bank's "paid" notice, and the receipt once paid.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"en", "zh-HK", "zh-CN"})
+    void shouldMeetWcagWhenPayingAFee(String language) throws Exception {
+        try (ResidentBrowser phone = new ResidentBrowser()) {
+            phone.open(portal + "/");
+            choosePortalLanguage(phone, language);
+            phone.open(portal + "/login");
+            phone.awaitUrlStartingWith(idp);
+            phone.startRegistration("resident-" + UUID.randomUUID() + "@example.hk", "Fee Payer");
+            phone.registerPasskey();
+            phone.awaitUrlStartingWith(portal + "/dashboard");
+
+            phone.open(portal + "/apply?service=land-search");
+            phone.click(By.cssSelector("[data-testid='field-searchBy'] label"));
+            phone.driver.executeScript("const select = arguments[0].querySelector('select'); select.value = 'current';"
+                    + " select.dispatchEvent(new Event('change'));", phone.testId("field-searchType"));
+            var email = phone.find(By.cssSelector("[data-testid='field-email'] input:not([type=hidden])"));
+            if (email.getAttribute("value").isEmpty()) {
+                email.sendKeys("payer@example.hk");
+            }
+            phone.click(By.cssSelector("[data-testid='apply-review']"));
+            phone.testId("review");
+            phone.click(By.cssSelector("[data-testid='apply-submit']"));
+            phone.testId("payment-qr");
+            String receipt = phone.url();
+            String reference = phone.testId("reference").getText();
+            phone.click(By.cssSelector("[data-testid='payment-details'] summary"));
+            phone.testId("payment-payload");
+            audit.check(onPageIn(phone, language), "portal receipt with the FPS QR code");
+
+            phone.open(bank + "/pay-bill?lang=" + language);
+            phone.find(By.id("pay-bill"));
+            audit.check(onPageIn(phone, language), "bank bill payment form");
+            phone.find(By.id("bill-amount")).sendKeys("ten");
+            phone.find(By.id("bill-reference")).sendKeys(reference);
+            phone.click(By.id("pay-bill"));
+            phone.find(By.id("bill-error"));
+            audit.check(onPageIn(phone, language), "bank bill payment form with its error");
+            phone.find(By.id("bill-amount")).clear();
+            phone.find(By.id("bill-amount")).sendKeys("10.00");
+            phone.click(By.id("pay-bill"));
+            phone.find(By.id("bill-paid"));
+            audit.check(onPageIn(phone, language), "bank bill paid notice");
+
+            phone.open(receipt);
+            phone.find(By.cssSelector("[data-testid='payment-status'][data-status='paid']"));
+            audit.check(onPageIn(phone, language), "portal receipt, fee paid");
+        }
+        audit.assertNoViolations();
     }
 
     /** Chooses the language with the portal's switch, which the portal also passes on to the IdP. */

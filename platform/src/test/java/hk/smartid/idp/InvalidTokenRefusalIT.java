@@ -71,7 +71,8 @@ class InvalidTokenRefusalIT {
             Call.bearer("GET", "/passkeys"),
             Call.bearer("DELETE", "/passkeys/any"),
             Call.bearer("GET", "/account-activity"),
-            Call.bearer("POST", "/account-activity/not-me"));
+            Call.bearer("POST", "/account-activity/not-me"),
+            Call.bearer("GET", "/digital-id/attributes"));
 
     private final Platform platform;
     private final HttpClient http = HttpClient.newHttpClient();

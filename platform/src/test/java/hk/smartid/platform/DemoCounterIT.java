@@ -1,6 +1,7 @@
 package hk.smartid.platform;
 
 import hk.smartid.idp.hkid.HkidNumber;
+import jakarta.ws.rs.BadRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,12 +9,15 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleScopeResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code ./run.sh}'s demo counter after a crash left it half done: every start grants what is missing and creates
@@ -37,7 +41,7 @@ class DemoCounterIT {
 
         ClientResource terminal = realm.clients().get(realm.clients().findByClientId(DemoCounter.TERMINAL).get(0).getId());
         String terminalAccount = terminal.getServiceAccountUser().getId();
-        String staff = realm.users().searchByAttributes("hkid_number:" + HkidNumber.of(DemoCounter.STAFF_HKID))
+        String staff = realm.users().searchByAttributes("hkid_number:" + HkidNumber.of(DemoCounter.STAFF.hkid()))
                 .stream().findFirst().orElseThrow().getId();
         RoleRepresentation role = realm.roles().get(DemoCounter.STAFF_ROLE).toRepresentation();
         realm.users().get(terminalAccount).roles().realmLevel().remove(List.of(role));
@@ -50,6 +54,49 @@ class DemoCounterIT {
         assertThat(holdsStaffRole(realm.users().get(terminalAccount).roles().realmLevel())).isTrue();
         assertThat(holdsStaffRole(realm.users().get(staff).roles().realmLevel())).isTrue();
         assertThat(terminal.getSecret().getValue()).isEqualTo(platform.secrets().demoTerminalSecret());
+    }
+
+    @Test
+    void shouldRepairTheDemoOfficersRoleAndDepartmentAndGiveThemNothingElse() throws Exception {
+        DemoCounter counter = new DemoCounter(platform.settings(), platform.secrets(), platform.idpAdmin());
+        assertThat(counter.prepare()).contains("Demo officer of TD").contains("Demo officer of SWD")
+                .contains("/officer/");
+        for (DemoCounter.DemoAccount officer : DemoCounter.OFFICERS) {
+            UserResource user = realm.users().get(userId(officer.hkid()));
+            RoleRepresentation role = realm.roles().get(DemoCounter.OFFICER_ROLE).toRepresentation();
+            user.roles().realmLevel().remove(List.of(role));
+            UserRepresentation representation = user.toRepresentation();
+            representation.getAttributes().put(DemoCounter.DEPARTMENT_ATTRIBUTE, List.of("ImmD"));
+            user.update(representation);
+        }
+
+        assertThat(counter.prepare()).contains("Demo officer of TD");
+
+        for (DemoCounter.DemoAccount officer : DemoCounter.OFFICERS) {
+            UserResource user = realm.users().get(userId(officer.hkid()));
+            // Least privilege: the officer role and the default roles every account has, nothing of a counter's.
+            assertThat(user.roles().realmLevel().listAll()).extracting(RoleRepresentation::getName)
+                    .containsExactlyInAnyOrder(DemoCounter.OFFICER_ROLE, "default-roles-smartid");
+            assertThat(user.roles().realmLevel().listEffective()).extracting(RoleRepresentation::getName)
+                    .doesNotContain(DemoCounter.STAFF_ROLE, "auditor", "rp-onboarding");
+            assertThat(user.toRepresentation().getAttributes().get(DemoCounter.DEPARTMENT_ATTRIBUTE))
+                    .containsExactly(officer.department());
+        }
+    }
+
+    @Test
+    void shouldRefuseADepartmentTheCatalogueDoesNotHave() throws Exception {
+        new DemoCounter(platform.settings(), platform.secrets(), platform.idpAdmin()).prepare();
+        UserResource user = realm.users().get(userId(DemoCounter.OFFICERS.get(0).hkid()));
+        UserRepresentation representation = user.toRepresentation();
+        representation.getAttributes().put(DemoCounter.DEPARTMENT_ATTRIBUTE, List.of("NO-SUCH-DEPT"));
+        assertThatThrownBy(() -> user.update(representation)).isInstanceOf(BadRequestException.class);
+        assertThat(user.toRepresentation().getAttributes().get(DemoCounter.DEPARTMENT_ATTRIBUTE))
+                .doesNotContain("NO-SUCH-DEPT");
+    }
+
+    private String userId(String hkid) {
+        return realm.users().searchByAttributes("hkid_number:" + HkidNumber.of(hkid)).stream().findFirst().orElseThrow().getId();
     }
 
     @Test

@@ -18,6 +18,9 @@ final class AnswerComposer {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** Applications or messages named in a personal answer; the rest are on the resident's own pages. */
+    private static final int PERSONAL_ENTRIES = 5;
+
     /** The facts of a service; those of one facet first (or only) when the question asks for it. */
     ChatAnswer service(Service service, Language language, Facet facet, boolean followUp, double confidence) {
         List<String> parts = new ArrayList<>();
@@ -50,6 +53,24 @@ final class AnswerComposer {
                 + (links.isEmpty() ? "" : say(language, "fallback.closest", names) + separator)
                 + say(language, "fallback.enquiry");
         return new ChatAnswer(answer, language.tag(), null, links, confidence, Intent.FALLBACK.value());
+    }
+
+    /** The resident's own applications or unread messages; an anonymous visitor is asked to log in. */
+    ChatAnswer personal(PersonalTopic topic, Language language, ResidentRecords resident) {
+        String name = topic == PersonalTopic.APPLICATIONS ? "applications" : "notifications";
+        if (resident == null) {
+            return plain(topic.intent(), language, "personal.login." + name);
+        }
+        List<ResidentRecords.Entry> entries = topic == PersonalTopic.APPLICATIONS
+                ? resident.applications(language) : resident.unreadMessages(language);
+        if (entries.isEmpty()) {
+            return plain(topic.intent(), language, "personal.none." + name);
+        }
+        List<ResidentRecords.Entry> shown = entries.subList(0, Math.min(entries.size(), PERSONAL_ENTRIES));
+        String list = String.join(language.isChinese() ? "；" : "; ", shown.stream()
+                .map(entry -> say(language, "personal.entry", entry.title(), entry.status())).toList());
+        return new ChatAnswer(say(language, "personal.list." + name, entries.size(), list), language.tag(), null,
+                shown.stream().map(entry -> new Link(entry.title(), entry.url())).toList(), 1.0, topic.intent().value());
     }
 
     ChatAnswer plain(Intent intent, Language language, String key, Object... arguments) {

@@ -76,9 +76,7 @@ public final class Chatbot {
     private ChatAnswer answer(String message, Language written, Language language, Question question) {
         Optional<PersonalTopic> personal = PersonalTopic.askedIn(message);
         if (personal.isPresent()) {
-            String topic = personal.get() == PersonalTopic.APPLICATIONS ? "applications" : "notifications";
-            return composer.plain(personal.get().intent(), language,
-                    (question.signedIn() ? "personal.unavailable." : "personal.login.") + topic);
+            return composer.personal(personal.get(), language, question.resident());
         }
         Retrieval retrieval = retriever.retrieve(message, written);
         Facet facet = Facet.askedIn(message).orElse(null);

@@ -19,7 +19,7 @@ class ChatbotTest {
         List<String> misses = new ArrayList<>();
         for (Service service : TestCatalogue.catalogue().services()) {
             for (Language language : Language.values()) {
-                ChatAnswer answer = chatbot.ask(new Question(service.name().in(language), language.tag(), null, false));
+                ChatAnswer answer = chatbot.ask(new Question(service.name().in(language), language.tag(), null, null));
                 if (!service.id().equals(answer.serviceId()) || !language.tag().equals(answer.lang())
                         || !answer.answer().contains(service.name().in(language))
                         || !answer.links().contains(new Link(service.name().in(language), "/services/service?id=" + service.id()))) {
@@ -43,14 +43,14 @@ class ChatbotTest {
     @Test
     void followUpQuestionsAreAboutTheServiceOfTheConversation() {
         Service licence = TestCatalogue.catalogue().service("driving-licence-renewal").orElseThrow();
-        chatbot.ask(new Question("How do I renew my driving licence?", null, "conversation-en", false));
-        ChatAnswer fee = chatbot.ask(new Question("how much is it?", null, "conversation-en", false));
+        chatbot.ask(new Question("How do I renew my driving licence?", null, "conversation-en", null));
+        ChatAnswer fee = chatbot.ask(new Question("how much is it?", null, "conversation-en", null));
 
         assertThat(fee.serviceId()).isEqualTo("driving-licence-renewal");
         assertThat(fee.answer()).contains("HK$" + licence.feeHkd());
 
-        chatbot.ask(new Question("點樣renew車牌？", null, "conversation-zh", false));
-        ChatAnswer documents = chatbot.ask(new Question("要帶咩文件？", null, "conversation-zh", false));
+        chatbot.ask(new Question("點樣renew車牌？", null, "conversation-zh", null));
+        ChatAnswer documents = chatbot.ask(new Question("要帶咩文件？", null, "conversation-zh", null));
         assertThat(documents.serviceId()).isEqualTo("driving-licence-renewal");
         assertThat(documents.lang()).isEqualTo("zh-HK");
         assertThat(documents.answer()).contains(licence.howToApply().zhHK());
@@ -82,7 +82,7 @@ class ChatbotTest {
         ChatAnswer tooLong = chatbot.ask(Question.of("passport ".repeat(112)));
         assertThat(tooLong.intent()).isEqualTo("invalid");
         assertThat(tooLong.answer()).contains("1,000 characters");
-        assertThat(chatbot.ask(new Question("護照".repeat(501), null, null, false)).answer()).contains("1,000");
+        assertThat(chatbot.ask(new Question("護照".repeat(501), null, null, null)).answer()).contains("1,000");
 
         for (String attack : List.of("<script>alert(1)</script> passport", "<img src=x onerror=alert(1)>",
                 "&lt;script&gt;", "click javascript:alert(1)")) {
@@ -107,8 +107,31 @@ class ChatbotTest {
     }
 
     @Test
+    void personalQuestionsOfASignedInResidentAreAnsweredFromTheirOwnRecordsOnly() {
+        ResidentRecords resident = new ResidentRecords() {
+            @Override
+            public List<Entry> applications(Language language) {
+                return List.of(new Entry(language == Language.EN ? "Passport" : "護照", "In progress", "/applications/a1"));
+            }
+
+            @Override
+            public List<Entry> unreadMessages(Language language) {
+                return List.of();
+            }
+        };
+        ChatAnswer applications = chatbot.ask(new Question("what is the status of my application?", null, null, resident));
+        assertThat(applications.intent()).isEqualTo("my-applications");
+        assertThat(applications.answer()).isEqualTo("Your applications (1): Passport: In progress.");
+        assertThat(applications.links()).containsExactly(new Link("Passport", "/applications/a1"));
+
+        ChatAnswer messages = chatbot.ask(new Question("有冇新訊息？", null, null, resident));
+        assertThat(messages.intent()).isEqualTo("my-notifications");
+        assertThat(messages.answer()).isEqualTo("你沒有新訊息。");
+    }
+
+    @Test
     void theLanguageAskedForIsTheLanguageAnswered() {
-        ChatAnswer answer = chatbot.ask(new Question("passport renewal", "zh-CN", null, false));
+        ChatAnswer answer = chatbot.ask(new Question("passport renewal", "zh-CN", null, null));
         assertThat(answer.lang()).isEqualTo("zh-CN");
         assertThat(answer.serviceId()).isEqualTo("passport-application");
         assertThat(answer.answer()).contains(TestCatalogue.catalogue().service("passport-application").orElseThrow()
@@ -118,7 +141,7 @@ class ChatbotTest {
     @Test
     void identityNumbersPhonesAndEmailsAreRedactedBeforeTheyAreKept() {
         chatbot.ask(new Question("My HKID is A123456(7), call 9123 4567 or mail chan.tai.man@example.com about my passport",
-                null, "conversation-private", false));
+                null, "conversation-private", null));
         List<Conversations.Turn> transcript = new ArrayList<>();
         // the conversation store is the chatbot's only memory of what was asked
         transcript.addAll(TestCatalogue.conversations().transcript("conversation-private"));

@@ -4,7 +4,10 @@ import hk.smartid.chatbot.answer.ChatAnswer;
 import hk.smartid.chatbot.answer.Chatbot;
 import hk.smartid.chatbot.answer.Question;
 import hk.smartid.chatbot.language.Language;
+import hk.smartid.portal.applications.Applications;
+import hk.smartid.portal.catalogue.PortalCatalogue;
 import hk.smartid.portal.login.SignedInResident;
+import hk.smartid.portal.notifications.Notifications;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -34,7 +37,8 @@ import java.util.UUID;
  * and a script on another site can send only after a CORS preflight this servlet never approves; and when the
  * browser names where the request comes from ({@code Origin}, {@code Sec-Fetch-Site}), it must be the portal
  * itself. Anything else is refused with 403 before the message is read. The conversation (context of follow-up
- * questions) is keyed by a random id in the HTTP session, which is also how a signed-in resident is known.
+ * questions) is keyed by a random id in the HTTP session, which is also how a signed-in resident is known: their
+ * own applications and messages ({@link OwnRecords}) answer "status of my application" and "any new messages".
  */
 @WebServlet(urlPatterns = ChatServlet.PATH)
 public class ChatServlet extends HttpServlet {
@@ -53,6 +57,15 @@ public class ChatServlet extends HttpServlet {
 
     @Inject
     transient SignedInResident resident;
+
+    @Inject
+    transient Applications applications;
+
+    @Inject
+    transient Notifications notifications;
+
+    @Inject
+    transient PortalCatalogue catalogue;
 
     @Inject
     @ConfigProperty(name = "smartid.portal.url")
@@ -99,7 +112,8 @@ public class ChatServlet extends HttpServlet {
             return;
         }
         ChatAnswer answer = ready.get().ask(new Question(chat.getMessage(), chat.getLang(),
-                conversation(request.getSession()), resident.isLoggedIn()));
+                conversation(request.getSession()),
+                resident.subject().map(subject -> new OwnRecords(subject, applications, notifications, catalogue)).orElse(null)));
         write(response, HttpServletResponse.SC_OK, JSON.toJson(answer));
     }
 

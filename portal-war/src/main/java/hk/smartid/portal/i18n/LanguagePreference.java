@@ -79,7 +79,8 @@ public class LanguagePreference implements Serializable {
         if (view == null || view.getViewId() == null) {
             return null;
         }
-        return view.getViewId() + "?faces-redirect=true";
+        // With the page's view parameters (e.g. ?id= of a service or an application): the same page, not its bare path.
+        return view.getViewId() + "?faces-redirect=true&includeViewParams=true";
     }
 
     /** Stores the language with this tag if it is supported; returns whether it was. No Faces needed. */

@@ -58,6 +58,8 @@ import java.util.logging.Logger;
 public class OidcLoginMechanism implements HttpAuthenticationMechanism {
 
     static final String LANGUAGE_COOKIE = "smartid_lang";
+    /** The realm role of officers, whose ID token also names their department (claim {@code department}). */
+    static final String OFFICER = "officer";
     /** Where the QR code on an activation slip points; {@code ?code=} pre-fills the code at the IdP. */
     static final String ACTIVATION_PATH = "/activate";
     /** "Add a passkey on another device": the IdP registers one more passkey for the logged-in resident. */
@@ -176,8 +178,10 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
             JWT idToken = tokens.getIDToken();
             IDTokenClaimsSet claims = identityProvider.idTokenValidator().validate(idToken,
                     new Nonce(pending.nonce()));
+            Set<String> roles = roles(claims);
             return new ResidentLogin(claims.getSubject().getValue(), displayName(claims),
-                    claims.getACR() == null ? null : claims.getACR().getValue(), roles(claims),
+                    claims.getACR() == null ? null : claims.getACR().getValue(), roles,
+                    roles.contains(OFFICER) ? claims.getStringClaim("department") : null,
                     idToken.serialize(), tokens.getAccessToken().getValue(),
                     IdpAccessToken.expiry(tokens.getAccessToken()),
                     tokens.getRefreshToken() == null ? null : tokens.getRefreshToken().getValue());

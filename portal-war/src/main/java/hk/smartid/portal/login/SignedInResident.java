@@ -44,6 +44,14 @@ public class SignedInResident {
         return login().map(ResidentLogin::subject);
     }
 
+    /**
+     * The catalogue id of the signed-in officer's department, from their ID token; empty for anyone who is not an
+     * officer or whose account names no department (such an officer sees no application).
+     */
+    public Optional<String> officerDepartment() {
+        return login().filter(l -> l.roles().contains(OidcLoginMechanism.OFFICER)).map(ResidentLogin::department);
+    }
+
     /** {@code loa-basic} or {@code loa-verified}. */
     public String getAssuranceLevel() {
         return login().map(ResidentLogin::assuranceLevel).orElse(null);

@@ -2,6 +2,7 @@ package hk.smartid.portal.staff;
 
 import hk.smartid.portal.i18n.AllLanguages;
 import hk.smartid.portal.i18n.SupportedLanguage;
+import hk.smartid.portal.web.QrCode;
 
 import java.io.Serializable;
 import java.time.ZoneId;

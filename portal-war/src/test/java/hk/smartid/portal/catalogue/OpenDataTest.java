@@ -19,6 +19,18 @@ class OpenDataTest {
     }
 
     @Test
+    void aCellThatASpreadsheetWouldReadAsAFormulaStartsWithAQuote() {
+        String csv = new CsvTable()
+                .row(List.of("=HYPERLINK(\"http://evil.example\",\"Click\")", "+1", "-2+3", "@SUM(A1)", "\tcmd",
+                        "\rcmd", "a=b", "1-2", "no formula"))
+                .toString();
+
+        // OWASP's advice on CSV injection: a leading quote makes spreadsheets show the text, never evaluate it
+        assertThat(csv).isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",'+1,'-2+3,'@SUM(A1),"
+                + "'\tcmd,\"'\rcmd\",a=b,1-2,no formula\r\n");
+    }
+
+    @Test
     void everyServiceHasOneRowPerLanguage() {
         ServiceCatalogue catalogue = ProjectCatalogue.parsed();
 

@@ -51,6 +51,30 @@ class PortalDatabaseMigrationTest {
         }
     }
 
+    @Test
+    void aFormPostedAgainCannotMakeASecondApplication() throws SQLException {
+        JdbcDataSource database = h2();
+        migrate(database);
+        try (Connection connection = database.getConnection()) {
+            insertApplication(connection, "a-1", "SID-0000-0000-0001", "resident-1", "key-1");
+            insertApplication(connection, "a-2", "SID-0000-0000-0002", "resident-2", "key-1");
+
+            assertThatThrownBy(() -> insertApplication(connection, "a-3", "SID-0000-0000-0003", "resident-1", "key-1"))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> insertApplication(connection, "a-4", "SID-0000-0000-0001", "resident-3", "key-4"))
+                    .as("references are unique").isInstanceOf(SQLException.class);
+            connection.createStatement().executeUpdate("INSERT INTO application_value (application_id, position,"
+                    + " field_name, field_value, prefilled, verified) VALUES ('a-1', 0, 'surnameEn', 'CHAN', TRUE, TRUE)");
+            connection.createStatement().executeUpdate("INSERT INTO application_status_change (id, application_id,"
+                    + " position, status, changed_at, actor_subject, actor_role, actor_name) VALUES ('c-1', 'a-1', 0,"
+                    + " 'SUBMITTED', CURRENT_TIMESTAMP, 'resident-1', 'resident', 'Chan Tai Man')");
+            assertThatThrownBy(() -> connection.createStatement().executeUpdate("INSERT INTO application_value"
+                    + " (application_id, position, field_name, field_value, prefilled, verified)"
+                    + " VALUES ('no-such-application', 0, 'x', 'y', FALSE, FALSE)"))
+                    .as("values belong to an application").isInstanceOf(SQLException.class);
+        }
+    }
+
     private JdbcDataSource h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + directory.resolve("smartid") + ";WRITE_DELAY=0");
@@ -59,6 +83,20 @@ class PortalDatabaseMigrationTest {
 
     private static org.flywaydb.core.api.output.MigrateResult migrate(JdbcDataSource database) {
         return Flyway.configure().dataSource(database).locations(PortalDatabase.MIGRATIONS).load().migrate();
+    }
+
+    private static void insertApplication(Connection connection, String id, String reference, String subject,
+                                          String submissionKey) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO application (id, reference,"
+                + " resident_subject, service_id, department_id, status, fee_hkd, language, submission_key,"
+                + " submitted_at, updated_at, version) VALUES (?, ?, ?, 'passport-application', 'immd', 'SUBMITTED',"
+                + " 0, 'en', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)")) {
+            insert.setString(1, id);
+            insert.setString(2, reference);
+            insert.setString(3, subject);
+            insert.setString(4, submissionKey);
+            insert.executeUpdate();
+        }
     }
 
     private static void insertBookmark(Connection connection, String subject, String serviceId) throws SQLException {

@@ -6,6 +6,7 @@ import com.google.zxing.Result;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import hk.smartid.portal.web.QrCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

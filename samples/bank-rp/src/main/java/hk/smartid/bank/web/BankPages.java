@@ -6,6 +6,7 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import hk.smartid.bank.keys.BankKeys;
+import hk.smartid.bank.payments.BillPayment;
 import hk.smartid.bank.smartid.ReleasedPerson;
 import hk.smartid.bank.smartid.SmartIdClient;
 import hk.smartid.bank.smartid.SmartIdFailure;
@@ -24,7 +25,10 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The bank's web pages: home, the SmartID round trip, the pre-filled account form, and the JWKS. */
+/**
+ * The bank's web pages: home, the SmartID round trip, the pre-filled account form, the JWKS, and paying a GovHK
+ * e-service fee by FPS (the bank as the payer's bank).
+ */
 public final class BankPages implements HttpHandler {
 
     /** The form's fields in reading order, named by the person-data claim that fills them. */
@@ -38,11 +42,14 @@ public final class BankPages implements HttpHandler {
 
     private final SmartIdClient smartId;
     private final BankKeys keys;
+    /** Null when the bank was given no payment secret: it then pays no bills. */
+    private final BillPayment billPayment;
     private final Map<String, Visit> visits = new ConcurrentHashMap<>();
 
-    public BankPages(SmartIdClient smartId, BankKeys keys) {
+    public BankPages(SmartIdClient smartId, BankKeys keys, BillPayment billPayment) {
         this.smartId = smartId;
         this.keys = keys;
+        this.billPayment = billPayment;
     }
 
     @Override
@@ -63,6 +70,13 @@ public final class BankPages implements HttpHandler {
                     }
                 }
                 case "/account/apply" -> apply(exchange);
+                case "/pay-bill" -> {
+                    if (post) {
+                        payBill(exchange, language);
+                    } else {
+                        html(exchange, 200, BillForm.render(language, visit(exchange).formToken(), "", "", null));
+                    }
+                }
                 case "/applied", "/declined", "/refused", "/problem" -> html(exchange, 200, notice(language, path));
                 case "/jwks.json" -> send(exchange, 200, "application/jwk-set+json",
                         keys.publicJwks().toString(true));
@@ -80,7 +94,8 @@ public final class BankPages implements HttpHandler {
         ResourceBundle text = language.messages();
         return Html.page(language, "/", "home.heading", Html.paragraph(text, "home.intro")
                 + Html.paragraph(text, "home.need")
-                + "<p><a class=\"button\" id=\"open-account\" href=\"/open-account\">" + Html.escape(text.getString("home.open")) + "</a></p>");
+                + "<p><a class=\"button\" id=\"open-account\" href=\"/open-account\">" + Html.escape(text.getString("home.open")) + "</a></p>"
+                + "<p><a id=\"pay-bill-link\" href=\"/pay-bill\">" + Html.escape(text.getString("home.payBill")) + "</a></p>");
     }
 
     private void openAccount(HttpExchange exchange, Language language) throws IOException {
@@ -156,6 +171,47 @@ public final class BankPages implements HttpHandler {
             return;
         }
         redirect(exchange, "/applied");
+    }
+
+    /**
+     * Pays the bill named in the form and shows what the portal answered. The form token keeps other sites from
+     * making a visitor pay.
+     */
+    private void payBill(HttpExchange exchange, Language language) throws IOException {
+        Visit visit = existingVisit(exchange);
+        Map<String, String> form = form(exchange);
+        if (visit == null || !visit.formTokenMatches(form.get("formToken"))) {
+            redirect(exchange, "/pay-bill");
+            return;
+        }
+        String reference = form.getOrDefault("reference", "").trim();
+        String amountText = form.getOrDefault("amount", "").trim();
+        java.math.BigDecimal amount = BillForm.amount(amountText);
+        if (reference.isEmpty() || amount == null) {
+            html(exchange, 400, BillForm.render(language, visit.formToken(), reference, amountText, "bill.invalid"));
+            return;
+        }
+        if (billPayment == null) {
+            html(exchange, 503, BillForm.outcome(language, "bill.unavailable"));
+            return;
+        }
+        try {
+            BillPayment.Outcome outcome = billPayment.pay(reference, amount);
+            LOG.log(System.Logger.Level.INFO, "Bill " + reference + " paid, portal answered " + outcome.status()
+                    + (outcome.error() == null ? "" : " " + outcome.error()));
+            html(exchange, 200, BillForm.outcome(language, switch (outcome.status()) {
+                case 200 -> "bill.paid";
+                case 404 -> "bill.unknown";
+                case 422 -> "bill.mismatch";
+                default -> "bill.failed";
+            }));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "The portal could not be notified of a bill payment: " + e.getMessage());
+            html(exchange, 200, BillForm.outcome(language, "bill.failed"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            html(exchange, 200, BillForm.outcome(language, "bill.failed"));
+        }
     }
 
     private String notice(Language language, String path) {

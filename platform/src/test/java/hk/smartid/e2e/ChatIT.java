@@ -1,7 +1,6 @@
-package hk.smartid.chat;
+package hk.smartid.e2e;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import hk.smartid.e2e.ResidentBrowser;
 import hk.smartid.platform.Platform;
 import hk.smartid.platform.RunningPlatform;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,16 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The chatbot through the real portal: {@code POST /api/chat} over HTTP (answers, language detection, follow-ups
  * in the session's conversation, refusals of cross-site and malformed requests) and the widget in Chromium
- * (a question typed and answered, an injection attempt shown as text).
+ * (a question typed and answered, an injection attempt shown as text), and personal answers from the signed-in
+ * resident's own applications only.
  */
 @ExtendWith(RunningPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatIT {
 
+    private final Platform platform;
     private final String portal;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     ChatIT(Platform platform) {
+        this.platform = platform;
         this.portal = platform.settings().portalUrl().toString();
     }
 
@@ -56,7 +58,7 @@ class ChatIT {
 
     @Test
     void answersServiceQuestionsInTheQuestionsLanguageWithTheCataloguesFacts() throws Exception {
-        Map<String, Object> answer = answer("{\"message\": \"點樣renew車牌？幾錢？\"}");
+        Map<String, Object> answer = answer("{\"message\": \"點樣renew車牌？\"}");
         assertThat(answer).containsEntry("serviceId", "driving-licence-renewal").containsEntry("lang", "zh-HK")
                 .containsEntry("intent", "service-info");
         assertThat((String) answer.get("answer")).contains("港幣");
@@ -137,6 +139,27 @@ class ChatIT {
             assertThat(log.getText()).contains(attack);
             assertThat(browser.driver.executeScript("return document.body.dataset.hacked")).isNull();
         }
+    }
+
+    @Test
+    void personalAnswersComeFromTheSignedInResidentsOwnApplicationsOnly() throws Exception {
+        PortalAccounts accounts = new PortalAccounts(platform);
+        try (ResidentBrowser owner = accounts.verifiedResident(); ResidentBrowser other = accounts.verifiedResident()) {
+            OnlineApplication application = OnlineApplication.apply(owner, portal, "senior-citizen-card",
+                    Map.of("applicationType", 0));
+
+            String ownersAnswer = askInTheWidget(owner, "what is the status of my application?");
+            assertThat(ownersAnswer).contains(application.reference());
+            String othersAnswer = askInTheWidget(other, "what is the status of my application?");
+            assertThat(othersAnswer).contains("You have no applications").doesNotContain(application.reference());
+        }
+    }
+
+    private String askInTheWidget(ResidentBrowser browser, String question) {
+        browser.open(portal + "/");
+        browser.testId("chat-toggle").click();
+        browser.testId("chat-input").sendKeys(question + "\n");
+        return awaitBotMessage(browser, 1).getText();
     }
 
     private static WebElement awaitBotMessage(ResidentBrowser browser, int count) {

@@ -1,4 +1,4 @@
-package hk.smartid.portal.staff;
+package hk.smartid.portal.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -10,7 +10,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** QR codes as inline SVG (no image request, prints sharply). */
+/** QR codes as inline SVG (no image request, prints sharply): the activation slip's link, the FPS payment code. */
 public final class QrCode {
 
     /** Quiet zone, in modules, as the QR specification asks. */
