@@ -60,6 +60,8 @@ class AccessibilityIT {
                 browser.open(portal + "/");
                 choosePortalLanguage(browser, language);
                 audit.check(browser, "portal home [" + language + "]");
+                askTheChat(browser, language);
+                audit.check(browser, "portal home with the chat open and answered [" + language + "]");
                 for (String page : CATALOGUE_PAGES) {
                     browser.open(portal + page);
                     browser.testId("page-title");
@@ -295,6 +297,17 @@ class AccessibilityIT {
             }
         }
         audit.assertNoViolations();
+    }
+
+    /** Opens the chat widget and asks a question in the page's language, to check the panel with an answer. */
+    private static void askTheChat(ResidentBrowser browser, String language) {
+        browser.testId("chat-toggle").click();
+        browser.testId("chat-input").sendKeys(switch (language) {
+            case "zh-HK" -> "點樣續牌？\n";
+            case "zh-CN" -> "怎么续领驾驶执照？\n";
+            default -> "How do I renew my driving licence?\n";
+        });
+        browser.find(By.cssSelector(".chat__message--bot"));
     }
 
     /**

@@ -4,17 +4,12 @@ import hk.smartid.portal.catalogue.EService;
 import hk.smartid.portal.catalogue.Faq;
 import hk.smartid.portal.catalogue.ServiceCatalogue;
 import hk.smartid.portal.catalogue.TrilingualText;
+import hk.smartid.chatbot.retrieval.ChineseBigramAnalyzer;
 import hk.smartid.portal.i18n.SupportedLanguage;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -56,7 +51,7 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>Chinese (both scripts): Han text is indexed as overlapping two-character terms plus single characters
- *   ({@link CJKBigramFilter}), so a query without spaces such as 续领驾驶执照 or 生果金 matches without a
+ *   ({@link ChineseBigramAnalyzer}), so a query without spaces such as 续领驾驶执照 or 生果金 matches without a
  *   dictionary; a query is cut into bigrams only (a lone character stays one). Both Chinese versions of every
  *   service are searched whatever the reader's language, so Simplified finds Traditional content and back.</li>
  *   <li>English: stemmed ("renewal" finds "renew"), and every word of four letters or more also as a fuzzy
@@ -93,8 +88,8 @@ public final class ServiceSearch {
     private final ServiceCatalogue catalogue;
     private final Analyzer english = new EnglishAnalyzer();
     private final Analyzer plainEnglish = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-    private final Analyzer chineseIndex = chinese(true);
-    private final Analyzer chineseQuery = chinese(false);
+    private final Analyzer chineseIndex = new ChineseBigramAnalyzer(true);
+    private final Analyzer chineseQuery = new ChineseBigramAnalyzer(false);
     private final IndexSearcher searcher;
     /** Null when the catalogue is empty. */
     private final Terms vocabulary;
@@ -287,37 +282,7 @@ public final class ServiceSearch {
         return texts.map(text -> text.in(language)).toList();
     }
 
-    /** The distinct terms an analyzer makes of a text, in order, at most {@link #MAX_TERMS}. */
     private static List<String> terms(Analyzer analyzer, String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream("query", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_TERMS) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(terms);
-    }
-
-    /**
-     * Chinese as Lucene's CJK analyzer cuts it (full-width Latin and half-width kana folded, lower case,
-     * bigrams of Han characters), without stop words, and with single characters too when indexing.
-     */
-    private static Analyzer chinese(boolean withUnigrams) {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                StandardTokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new CJKWidthFilter(tokenizer);
-                stream = new LowerCaseFilter(stream);
-                stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, withUnigrams);
-                return new TokenStreamComponents(tokenizer, stream);
-            }
-        };
+        return ChineseBigramAnalyzer.terms(analyzer, text, MAX_TERMS);
     }
 }

@@ -1,0 +1,4 @@
+package hk.smartid.chatbot.answer;
+
+public record Link(String title, String url) {
+}

@@ -1,0 +1,4 @@
+package hk.smartid.chatbot.catalogue;
+
+public record Faq(Text question, Text answer) {
+}
