@@ -33,13 +33,15 @@ final class AccessibilityAudit {
 
     /**
      * The controls a keyboard user must reach (visible, enabled, not taken out of the tab order), numbered in
-     * a data attribute so that two alike (three "Home" links in three languages) stay apart.
+     * a data attribute so that two alike (three "Home" links in three languages) stay apart. A radio group is one Tab
+     * stop (its checked button, or its first when none is checked; arrow keys move within it).
      */
     private static final String CONTROLS = """
             return [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')]
                 .filter(e => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0
                         && getComputedStyle(e).visibility !== 'hidden'
-                        && !(e.type === 'radio' && !e.checked && document.querySelector(`input[type=radio][name="${e.name}"]:checked`)))
+                        && !(e.type === 'radio' && e !== (document.querySelector(`input[type=radio][name="${e.name}"]:checked`)
+                                || document.querySelector(`input[type=radio][name="${e.name}"]`))))
                 .map((e, i) => { e.dataset.tabWalk = i; return e.outerHTML.substring(0, e.outerHTML.indexOf('>') + 1); });""";
 
     /**

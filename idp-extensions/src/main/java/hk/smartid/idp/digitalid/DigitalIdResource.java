@@ -25,8 +25,9 @@ import java.util.Map;
  * <p>An attribute is {@code verified} when counter staff vouched for it: the account is {@code loa-verified} (its
  * identity was checked against the HKID card at enrolment or in-person verification, which is when the counter
  * writes these attributes) and the attribute is one the counter checks ({@link DigitalIdAttribute#checkedAtCounter()}:
- * names, HKID number, date of birth, gender, address). A self-registered account's values, and anyone's mobile
- * number and email, are what the person declared: not verified.
+ * names, HKID number, date of birth, gender, address). A self-registered account's values (its contact, the login name,
+ * answered as its email or mobile number), and anyone's mobile number and email, are what the person declared: not
+ * verified.
  */
 public class DigitalIdResource {
 

@@ -79,7 +79,7 @@ public class LanguagePreference implements Serializable {
         if (view == null || view.getViewId() == null) {
             return null;
         }
-        // With the page's view parameters (e.g. ?id= of a service or an application): the same page, not its bare path.
+        // With the page's view parameters (a service's id, the form's service), or the page would be a 404.
         return view.getViewId() + "?faces-redirect=true&includeViewParams=true";
     }
 
