@@ -40,11 +40,13 @@ final class DemoCounter {
     /** The account attribute naming an officer's department (a department id of the catalogue). */
     static final String DEPARTMENT_ATTRIBUTE = "department";
     static final DemoAccount STAFF = new DemoAccount("A123456(3)", "1980-01-01", "Demo", "Counter Staff", "91234567",
-            STAFF_ROLE, null);
+            STAFF_ROLE, null, null);
     /** Officers of two departments, each with only the officer role (and what every account has). */
     static final List<DemoAccount> OFFICERS = List.of(
-            new DemoAccount("T123456(5)", "1982-02-02", "Demo", "Transport Officer", "91234568", OFFICER_ROLE, "TD"),
-            new DemoAccount("S123456(2)", "1983-03-03", "Demo", "Welfare Officer", "91234569", OFFICER_ROLE, "SWD"));
+            new DemoAccount("T123456(5)", "1982-02-02", "Demo", "Transport Officer", "91234568", OFFICER_ROLE, "TD",
+                    "Transport Department"),
+            new DemoAccount("S123456(2)", "1983-03-03", "Demo", "Welfare Officer", "91234569", OFFICER_ROLE, "SWD",
+                    "Social Welfare Department"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -104,11 +106,13 @@ final class DemoCounter {
         for (DemoAccount officer : OFFICERS) {
             Optional<String> code = prepare(realm, token, officer);
             text.append("\n").append(code.map(c -> """
-                    Demo officer of %s (development only): at %s/activate enter HKID number %s,
+                    Demo officer of %s (%s, development only): at %s/activate enter HKID number %s,
                       date of birth %s, activation code %s; the work queue is then at %s/officer/""".formatted(
-                    officer.department(), settings.portalUrl(), officer.hkid(), officer.birth(), c, settings.portalUrl()))
-                    .orElse("Demo officer of " + officer.department() + ": already activated on your device; log in"
-                            + " with that passkey and open " + settings.portalUrl() + "/officer/"));
+                    officer.department(), officer.departmentName(), settings.portalUrl(), officer.hkid(), officer.birth(),
+                    c, settings.portalUrl()))
+                    .orElse("Demo officer of " + officer.department() + " (" + officer.departmentName() + "): already"
+                            + " activated on your device; log in with that passkey and open " + settings.portalUrl()
+                            + "/officer/"));
         }
         return text.toString();
     }
@@ -194,7 +198,7 @@ final class DemoCounter {
 
     /** A demo account: what its HKID card says, its mobile, its one staff role and (officers) its department. */
     record DemoAccount(String hkid, String birth, String surname, String givenNames, String mobile, String role,
-                       String department) {
+                       String department, String departmentName) {
     }
 
     private static JsonNode expect(int status, HttpResponse<String> response) throws IOException {
