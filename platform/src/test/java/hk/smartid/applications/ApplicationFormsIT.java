@@ -1,7 +1,7 @@
 package hk.smartid.applications;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import hk.smartid.banking.BrowserlessResident;
+import hk.smartid.catalogue.CatalogueEntries;
 import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
 import hk.smartid.platform.RunningPlatform;
@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static hk.smartid.catalogue.CatalogueEntries.html;
+import static hk.smartid.catalogue.CatalogueEntries.objects;
+import static hk.smartid.catalogue.CatalogueEntries.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,9 +38,7 @@ class ApplicationFormsIT {
 
     @Test
     void everyOnlineServiceHasAFormThatRendersInEveryLanguage() throws Exception {
-        Map<String, Object> file = JSONObjectUtils.parse(Files.readString(
-                platform.settings().artifacts().resolve("config/catalogue/services.json")));
-        List<Map<String, Object>> online = objects(file.get("services")).stream()
+        List<Map<String, Object>> online = CatalogueEntries.of(platform).services().stream()
                 .filter(service -> Boolean.TRUE.equals(service.get("online"))).toList();
         assertThat(online).hasSizeGreaterThan(40);
 
@@ -71,18 +71,4 @@ class ApplicationFormsIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(Object array) {
-        return (List<Map<String, Object>>) array;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String text(Map<String, Object> entry, String key, String language) {
-        return ((Map<String, String>) entry.get(key)).get(language);
-    }
-
-    /** As Facelets writes text in an element: ampersands and angle brackets escaped. */
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -1,7 +1,7 @@
 package hk.smartid.bench;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import hk.smartid.banking.BrowserlessResident;
+import hk.smartid.catalogue.CatalogueEntries;
 import hk.smartid.platform.Platform;
 import hk.smartid.platform.RunningPlatform;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static hk.smartid.catalogue.CatalogueEntries.html;
+import static hk.smartid.catalogue.CatalogueEntries.text;
 
 /**
  * Issue 9's figures: the portal's dashboard, service pages and search under load from logged-in residents, beside a
@@ -58,8 +60,7 @@ class PortalLoadBenchmark {
 
     @Test
     void dashboardServicePageAndSearchUnderLoadBesideAStaticResource() throws Exception {
-        services = objects(JSONObjectUtils.parse(Files.readString(
-                platform.settings().artifacts().resolve("config/catalogue/services.json"))).get("services"));
+        services = CatalogueEntries.of(platform).services();
         double loadBefore = loadAverage();
         long setUp = System.nanoTime();
         createLoggedInResidents();
@@ -199,20 +200,6 @@ class PortalLoadBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(Object array) {
-        return (List<Map<String, Object>>) array;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String text(Map<String, Object> entry, String key, String language) {
-        return ((Map<String, String>) entry.get(key)).get(language);
-    }
-
-    /** As Facelets writes text in an element. */
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 
     private record Resident(BrowserlessResident browser, String name, String language) {
     }

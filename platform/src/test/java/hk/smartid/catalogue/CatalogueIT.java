@@ -14,13 +14,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static hk.smartid.catalogue.CatalogueEntries.html;
+import static hk.smartid.catalogue.CatalogueEntries.objects;
+import static hk.smartid.catalogue.CatalogueEntries.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,10 +46,9 @@ class CatalogueIT {
 
     @BeforeAll
     void readTheCatalogueFile() throws Exception {
-        Map<String, Object> file = JSONObjectUtils.parse(Files.readString(
-                platform.settings().artifacts().resolve("config/catalogue/services.json")));
-        services = objects(file.get("services"));
-        categories = objects(file.get("categories"));
+        CatalogueEntries catalogue = CatalogueEntries.of(platform);
+        services = catalogue.services();
+        categories = catalogue.categories();
         assertThat(services).hasSize(53);
     }
 
@@ -186,20 +187,6 @@ class CatalogueIT {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(Object array) {
-        return (List<Map<String, Object>>) array;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String text(Map<String, Object> entry, String key, String language) {
-        return ((Map<String, String>) entry.get(key)).get(language);
-    }
-
-    /** As Facelets writes text in an element: ampersands and angle brackets escaped. */
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 
     /** RFC 4180 records: quoted fields may hold separators, doubled quotes and line breaks. */
     private static List<List<String>> csvRecords(String text) {

@@ -9,6 +9,7 @@ import hk.smartid.portal.i18n.LanguagePreference;
 import hk.smartid.portal.idp.IdpOutcomes;
 import hk.smartid.portal.idp.IdpResult;
 import hk.smartid.portal.login.SignedInResident;
+import hk.smartid.portal.web.NotFound;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -74,7 +75,7 @@ public class ApplicationForm implements Serializable {
         service = serviceId == null ? null
                 : catalogue.getContent().service(serviceId).filter(EService::online).orElse(null);
         if (service == null) {
-            PortalPages.notFound();
+            NotFound.send();
             return;
         }
         if (!identityEnough()) {

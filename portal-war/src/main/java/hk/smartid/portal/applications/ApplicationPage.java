@@ -8,6 +8,7 @@ import hk.smartid.portal.catalogue.PortalCatalogue;
 import hk.smartid.portal.i18n.HongKongTime;
 import hk.smartid.portal.i18n.LanguagePreference;
 import hk.smartid.portal.login.SignedInResident;
+import hk.smartid.portal.web.NotFound;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class ApplicationPage {
         application = id == null || resident.subject().isEmpty() ? null
                 : applications.ofResident(resident.subject().get(), id).orElse(null);
         if (application == null) {
-            PortalPages.notFound();
+            NotFound.send();
         }
     }
 

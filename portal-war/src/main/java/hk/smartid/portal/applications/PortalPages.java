@@ -6,21 +6,10 @@ import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** How the applications' pages end a request early: a 404 that says nothing more, or a redirect. */
+/** How the applications' pages end a request early with a redirect (a 404 is {@link hk.smartid.portal.web.NotFound}). */
 final class PortalPages {
 
     private PortalPages() {
-    }
-
-    /** An application that is not the reader's, or a service that cannot be applied for: simply not found. */
-    static void notFound() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            faces.getExternalContext().responseSendError(404, "Not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        faces.responseComplete();
     }
 
     static void redirect(String path) {
