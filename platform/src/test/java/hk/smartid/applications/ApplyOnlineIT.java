@@ -1,5 +1,6 @@
 package hk.smartid.applications;
 
+import hk.smartid.e2e.PortalAccounts;
 import hk.smartid.e2e.ResidentBrowser;
 import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
@@ -37,18 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningPlatform.class)
 class ApplyOnlineIT {
 
-    private static final String BIRTH = "1958-03-14";
+    private static final String BIRTH = PortalAccounts.BIRTH;
     /** Verified, free, pre-filled from names, HKID number, date of birth, address and mobile (生果金). */
     private static final String ALLOWANCE = "old-age-living-allowance";
     private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
 
-    private final Platform platform;
+    private final PortalAccounts accounts;
     private final String portal;
     private final String idp;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     ApplyOnlineIT(Platform platform) {
-        this.platform = platform;
+        this.accounts = new PortalAccounts(platform);
         this.portal = platform.settings().portalUrl().toString();
         this.idp = platform.settings().keycloakUrl().toString();
     }
@@ -56,7 +57,7 @@ class ApplyOnlineIT {
     @Test
     void aVerifiedResidentSearchesInChineseAppliesWithTheirDigitalIdAndFollowsTheApplication() throws Exception {
         String hkid = StaffConsoleClient.randomHkid();
-        try (ResidentBrowser browser = verifiedResident(hkid)) {
+        try (ResidentBrowser browser = accounts.verifiedResident(hkid)) {
             browser.click(By.cssSelector("[data-testid='lang-zh-HK']"));
             browser.find(By.cssSelector("[data-testid='lang-zh-HK'][aria-current='true']"));
             browser.open(portal + "/services/");
@@ -121,7 +122,7 @@ class ApplyOnlineIT {
     void eachKindOfInvalidFieldIsRefusedNextToTheField() throws Exception {
         String hkid = StaffConsoleClient.randomHkid();
         LocalDate today = LocalDate.now(HONG_KONG);
-        try (ResidentBrowser browser = verifiedResident(hkid)) {
+        try (ResidentBrowser browser = accounts.verifiedResident(hkid)) {
             browser.open(portal + "/apply?service=library-card");
             setValue(browser, input(browser, "surnameEn"), "X".repeat(41));
             setValue(browser, input(browser, "givenNamesEn"), "");
@@ -173,7 +174,7 @@ class ApplyOnlineIT {
     @Test
     void aVerifiedValueTamperedWithIsIgnoredAndTheSameFormFilesOneApplicationHoweverOftenItIsPosted() throws Exception {
         String hkid = StaffConsoleClient.randomHkid();
-        try (ResidentBrowser browser = verifiedResident(hkid)) {
+        try (ResidentBrowser browser = accounts.verifiedResident(hkid)) {
             browser.open(portal + "/apply?service=" + ALLOWANCE);
             WebElement surname = browser.testId("input-surnameEn");
             browser.driver.executeScript("arguments[0].removeAttribute('readonly'); arguments[0].value = 'TAMPERED';", surname);
@@ -221,7 +222,7 @@ class ApplyOnlineIT {
     @Test
     void aResidentSeesOnlyTheirOwnApplicationsAndASelfDeclaredIdentityIsShownHowToGetVerified() throws Exception {
         String owner;
-        try (ResidentBrowser chan = verifiedResident(StaffConsoleClient.randomHkid())) {
+        try (ResidentBrowser chan = accounts.verifiedResident(StaffConsoleClient.randomHkid())) {
             chan.open(portal + "/apply?service=" + ALLOWANCE);
             chan.click(By.cssSelector("[data-testid='field-allowanceType'] label"));
             chan.testId("input-bankAccountNumber").sendKeys("111-222333-444");
@@ -261,15 +262,6 @@ class ApplyOnlineIT {
                 lee.testId("verification-needed");
             }
         }
-    }
-
-    private ResidentBrowser verifiedResident(String hkid) throws Exception {
-        String code = StaffConsoleClient.forCounterStaff(platform, "Wan Chai").enrol(hkid, BIRTH);
-        ResidentBrowser browser = new ResidentBrowser();
-        browser.activate(portal, hkid, BIRTH, code);
-        browser.registerPasskey();
-        browser.awaitUrlStartingWith(portal + "/dashboard");
-        return browser;
     }
 
     /** The field's input element, whatever PrimeFaces wraps around it. */

@@ -10,21 +10,26 @@ import org.openqa.selenium.Dimension;
  * counter (verified) and an officer (enrolled and activated like anyone, then given
  * the {@code officer} role and a department by an administrator).
  */
-final class PortalAccounts {
+public final class PortalAccounts {
 
-    static final String BIRTH = "1950-03-04";
+    public static final String BIRTH = "1950-03-04";
 
     private final Platform platform;
     private final String portal;
 
-    PortalAccounts(Platform platform) {
+    public PortalAccounts(Platform platform) {
         this.platform = platform;
         this.portal = platform.settings().portalUrl().toString();
     }
 
     /** Enrolled at a counter (name, date of birth, gender, address, mobile: see StaffConsoleClient) and activated. */
-    ResidentBrowser verifiedResident() throws Exception {
-        return activated(StaffConsoleClient.randomHkid(), null, null);
+    public ResidentBrowser verifiedResident() throws Exception {
+        return verifiedResident(StaffConsoleClient.randomHkid());
+    }
+
+    /** As {@link #verifiedResident()}, with this HKID number (born {@link #BIRTH}). */
+    public ResidentBrowser verifiedResident(String hkid) throws Exception {
+        return activated(hkid, null, null);
     }
 
     String idpUrl() {
