@@ -122,9 +122,7 @@ class AccessibilityIT {
             KeycloakAdmin admin = new KeycloakAdmin(platform);
             admin.grantRealmRole(admin.userIdByUsername(contact), "counter-staff");
             browser.open(portal + "/dashboard");
-            browser.click(By.cssSelector("[data-testid='logout']"));
-            browser.awaitUrlStartingWith(portal + "/");
-            browser.testId("login"); // the logout's redirects have ended: home again, logged out
+            browser.logOut();
             browser.open(portal + "/staff/index");
             browser.awaitUrlStartingWith(idp);
             browser.confirmWithPasskey();

@@ -53,8 +53,7 @@ class BookmarksIT {
             resident.open(portal + "/services/service?id=" + SERVICE);
             assertThat(resident.testId("bookmark-toggle").getAttribute("value")).isEqualTo("Bookmark this service");
             resident.click(By.cssSelector("[data-testid='bookmark-toggle']"));
-            new WebDriverWait(resident.driver, Duration.ofSeconds(30)).until(d -> "Remove bookmark".equals(
-                    d.findElement(By.cssSelector("[data-testid='bookmark-toggle']")).getAttribute("value")));
+            resident.awaitAttribute(By.cssSelector("[data-testid='bookmark-toggle']"), "value", "Remove bookmark");
             assertThat(resident.url()).contains("id=" + SERVICE);
 
             resident.open(portal + "/dashboard");
@@ -108,8 +107,7 @@ class BookmarksIT {
             // And the bookmark can be removed again.
             resident.open(portal + "/services/service?id=" + SERVICE);
             resident.click(By.cssSelector("[data-testid='bookmark-toggle']"));
-            new WebDriverWait(resident.driver, Duration.ofSeconds(30)).until(d -> "Bookmark this service".equals(
-                    d.findElement(By.cssSelector("[data-testid='bookmark-toggle']")).getAttribute("value")));
+            resident.awaitAttribute(By.cssSelector("[data-testid='bookmark-toggle']"), "value", "Bookmark this service");
             resident.open(portal + "/dashboard");
             assertThat(resident.testId("bookmarks-none").isDisplayed()).isTrue();
         }

@@ -57,8 +57,7 @@ class CounterEnrolmentJourneyIT {
             lostPhone.activate(portal, hkid, BIRTH, firstCode);
             lostPhone.registerPasskey();
             lostPhone.awaitUrlStartingWith(portal + "/dashboard");
-            lostPhone.click(By.cssSelector("[data-testid='logout']"));
-            lostPhone.awaitUrlStartingWith(portal + "/");
+            lostPhone.logOut();
 
             String secondCode = staff.reissue(staff.find(hkid));
             newPhone.activate(portal, hkid, BIRTH, secondCode);

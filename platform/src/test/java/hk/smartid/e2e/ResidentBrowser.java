@@ -133,6 +133,21 @@ public final class ResidentBrowser implements AutoCloseable {
         return find(By.cssSelector("[data-testid='" + id + "']"));
     }
 
+    /** Waits until the element has this attribute value, looking again when a re-render replaced the element. */
+    public void awaitAttribute(By by, String attribute, String value) {
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> value.equals(d.findElement(by).getAttribute(attribute)));
+    }
+
+    /**
+     * Logs out with the header's button and waits until the redirects (the portal, the IdP's end of session, the
+     * portal's home) have ended: opening another page before then races the last redirect, which may win.
+     */
+    public void logOut() {
+        click(By.cssSelector("[data-testid='logout']"));
+        testId("login");
+    }
+
     public void click(By by) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }

@@ -63,8 +63,7 @@ class ResidentLoginJourneyIT {
             assertThat(browser.testId("name-unverified").getText()).contains("not verified");
             assertThat(browser.authenticator.getCredentials()).hasSize(1);
 
-            browser.click(By.cssSelector("[data-testid='logout']"));
-            browser.awaitUrlStartingWith(portal + "/");
+            browser.logOut();
             assertThat(browser.testId("login").isDisplayed()).isTrue();
 
             // The IdP session ended too: the login link asks for the passkey again, with no username.

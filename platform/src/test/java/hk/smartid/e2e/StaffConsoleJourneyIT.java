@@ -62,8 +62,7 @@ class StaffConsoleJourneyIT {
             phone.registerPasskey();
             phone.awaitUrlStartingWith(portal + "/dashboard");
             assertThat(phone.testId("assurance-level").getText()).contains("loa-basic");
-            phone.click(By.cssSelector("[data-testid='logout']"));
-            phone.awaitUrlStartingWith(portal + "/");
+            phone.logOut();
 
             counter.open(portal + "/staff/index");
             fillEnrolment(counter, StaffConsoleClient.randomHkid(), "Ho", "Ka Yan", mobile);
@@ -177,8 +176,7 @@ class StaffConsoleJourneyIT {
                 // An administrator gives the role to an account nobody has checked at a counter.
                 KeycloakAdmin admin = new KeycloakAdmin(platform);
                 admin.grantRealmRole(admin.userIdByUsername(contact), "counter-staff");
-                browser.click(By.cssSelector("[data-testid='logout']"));
-                browser.awaitUrlStartingWith(portal + "/");
+                browser.logOut();
 
                 browser.open(portal + "/staff/index");
                 browser.awaitUrlStartingWith(idp);
