@@ -49,10 +49,6 @@ final class Readiness {
                 + " s (last answer: " + lastAnswer + "); see " + log + logTail(log));
     }
 
-    static boolean answersOk(URI url) {
-        return answer(url).equals("200");
-    }
-
     private static String answer(URI url) {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),

@@ -8,6 +8,7 @@ import hk.smartid.portal.applications.Applications;
 import hk.smartid.portal.catalogue.PortalCatalogue;
 import hk.smartid.portal.login.SignedInResident;
 import hk.smartid.portal.notifications.Notifications;
+import hk.smartid.portal.web.JsonAnswer;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -114,7 +115,7 @@ public class ChatServlet extends HttpServlet {
         ChatAnswer answer = ready.get().ask(new Question(chat.getMessage(), chat.getLang(),
                 conversation(request.getSession()),
                 resident.subject().map(subject -> new OwnRecords(subject, applications, notifications, catalogue)).orElse(null)));
-        write(response, HttpServletResponse.SC_OK, JSON.toJson(answer));
+        JsonAnswer.write(response, HttpServletResponse.SC_OK, JSON.toJson(answer));
     }
 
     private boolean sameOrigin(HttpServletRequest request) {
@@ -146,16 +147,6 @@ public class ChatServlet extends HttpServlet {
     }
 
     private static void error(HttpServletResponse response, int status, String code) throws IOException {
-        write(response, status, JSON.toJson(Map.of("error", code)));
-    }
-
-    private static void write(HttpServletResponse response, int status, String json) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        JsonAnswer.write(response, status, JSON.toJson(Map.of("error", code)));
     }
 }

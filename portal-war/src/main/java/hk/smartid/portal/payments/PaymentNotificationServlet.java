@@ -1,9 +1,8 @@
 package hk.smartid.portal.payments;
 
+import hk.smartid.portal.web.JsonAnswer;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,12 +42,12 @@ public class PaymentNotificationServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<PaymentProvider> provider = settings.provider();
         if (provider.isEmpty()) {
-            answer(response, 503, error("payments_unavailable", "No payment provider is registered with the portal"));
+            JsonAnswer.write(response, 503, error("payments_unavailable", "No payment provider is registered with the portal"));
             return;
         }
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase().startsWith("application/jwt")) {
-            answer(response, 415, error("unsupported_media_type", "The notification is sent as application/jwt"));
+            JsonAnswer.write(response, 415, error("unsupported_media_type", "The notification is sent as application/jwt"));
             return;
         }
         byte[] body;
@@ -56,7 +55,7 @@ public class PaymentNotificationServlet extends HttpServlet {
             body = in.readNBytes(MAX_BODY + 1);
         }
         if (body.length > MAX_BODY) {
-            answer(response, 413, error("too_large", "A notification is at most " + MAX_BODY + " bytes"));
+            JsonAnswer.write(response, 413, error("too_large", "A notification is at most " + MAX_BODY + " bytes"));
             return;
         }
         PaymentNotification notification;
@@ -65,32 +64,32 @@ public class PaymentNotificationServlet extends HttpServlet {
         } catch (UntrustedNotificationException e) {
             LOG.warning(() -> "Payment notification refused as not from the provider: " + e.getMessage());
             response.setHeader("WWW-Authenticate", "JWS realm=\"payment-notifications\"");
-            answer(response, 401, error("invalid_signature",
+            JsonAnswer.write(response, 401, error("invalid_signature",
                     "Not a notification signed by the registered payment provider, or expired"));
             return;
         } catch (IllegalArgumentException e) {
-            answer(response, 400, error("invalid_notification", e.getMessage()));
+            JsonAnswer.write(response, 400, error("invalid_notification", e.getMessage()));
             return;
         }
         Payments.Outcome outcome = apply(notification);
         if (outcome == null) {
-            answer(response, 503, error("temporarily_unavailable", "Try again later: nothing was applied"));
+            JsonAnswer.write(response, 503, error("temporarily_unavailable", "Try again later: nothing was applied"));
             return;
         }
         LOG.info(() -> "Payment notification " + notification.id() + " for " + notification.reference() + ": " + outcome);
         switch (outcome) {
-            case APPLIED, ALREADY_APPLIED -> answer(response, 200, Json.createObjectBuilder()
+            case APPLIED, ALREADY_APPLIED -> JsonAnswer.write(response, 200, Json.createObjectBuilder()
                     .add("notification_id", notification.id())
                     .add("reference", notification.reference())
                     .add("result", outcome == Payments.Outcome.APPLIED ? "applied" : "already_applied")
-                    .build());
-            case UNKNOWN_REFERENCE -> answer(response, 404, error("unknown_reference",
+                    .build().toString());
+            case UNKNOWN_REFERENCE -> JsonAnswer.write(response, 404, error("unknown_reference",
                     "No application with this reference"));
-            case WRONG_AMOUNT -> answer(response, 422, error("wrong_amount",
+            case WRONG_AMOUNT -> JsonAnswer.write(response, 422, error("wrong_amount",
                     "The amount or currency is not the application's fee in HKD"));
-            case NOT_AWAITING_PAYMENT -> answer(response, 422, error("not_awaiting_payment",
+            case NOT_AWAITING_PAYMENT -> JsonAnswer.write(response, 422, error("not_awaiting_payment",
                     "The application is not awaiting payment"));
-            case ID_REUSED -> answer(response, 409, error("notification_id_reused",
+            case ID_REUSED -> JsonAnswer.write(response, 409, error("notification_id_reused",
                     "A different notification was applied under this id"));
         }
     }
@@ -112,19 +111,7 @@ public class PaymentNotificationServlet extends HttpServlet {
         }
     }
 
-    private static JsonObject error(String code, String description) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("error", code);
-        return error.add("error_description", description).build();
-    }
-
-    /** Status and body set directly: sendError would hand the answer to the portal's HTML error page. */
-    private static void answer(HttpServletResponse response, int status, JsonObject body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+    private static String error(String code, String description) {
+        return Json.createObjectBuilder().add("error", code).add("error_description", description).build().toString();
     }
 }
