@@ -88,7 +88,11 @@ public final class ResidentBrowser implements AutoCloseable {
             input.clear();
             input.sendKeys(field[1]);
         }
+        // The form posts and a new page replaces this one; waiting for that keeps the next look from finding
+        // the previous page's error message.
+        WebElement page = driver.findElement(By.tagName("html"));
         click(By.id("smartid-activate"));
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** On the IdP's "create a passkey" page: creates the passkey, named "Test passkey". */
