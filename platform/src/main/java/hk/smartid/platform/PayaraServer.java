@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** The portal's application server: Payara Server 6 with a domain of our own and the EAR deployed. */
 final class PayaraServer {
@@ -40,6 +41,7 @@ final class PayaraServer {
             // try on a fresh domain costs a minute, and the first failure stays on record in the output.
             System.err.println("The portal did not start; trying once more on a fresh domain. First attempt: "
                     + notReady.getMessage());
+            keepThreadsOfFailedStart();
             stop();
             keepLogOfFailedStart();
             startDomainWithPortal();
@@ -114,6 +116,31 @@ final class PayaraServer {
             }
         } catch (IOException e) {
             System.err.println("Could not keep the log of the failed start: " + e.getMessage());
+        }
+    }
+
+    /**
+     * What the portal's threads were doing when it did not answer, so that the cause of a start that hangs shows
+     * in the logs CI prints; the JDK's jcmd prints them.
+     */
+    private void keepThreadsOfFailedStart() {
+        Optional<ProcessHandle> server = running();
+        if (server.isEmpty()) {
+            return;
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path dump = settings.logs().resolve("payara-threads-at-failed-start.log");
+        try {
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(server.get().pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            System.err.println("The portal's threads at the failed start: " + dump);
+        } catch (IOException e) {
+            System.err.println("Could not print the portal's threads: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,10 +1,12 @@
 package hk.smartid.platform;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,12 @@ final class Readiness {
 
     /** Enough of a server's log to show why it did not start, where only the build's output is kept (CI). */
     private static final int LOG_TAIL_LINES = 60;
+
+    /**
+     * Long enough for a first page that a busy machine renders slowly: a short one gives up on requests the server
+     * still works on, and the next tries queue behind them.
+     */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
@@ -51,11 +59,15 @@ final class Readiness {
 
     private static String answer(URI url) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(url).timeout(ANSWER_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.discarding());
             return Integer.toString(response.statusCode());
+        } catch (HttpTimeoutException e) {
+            return "no answer within " + ANSWER_TIMEOUT.toSeconds() + " s";
+        } catch (ConnectException e) {
+            return "no connection";
         } catch (IOException e) {
-            return e.getClass().getSimpleName();
+            return "connection broken (" + e.getMessage() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
