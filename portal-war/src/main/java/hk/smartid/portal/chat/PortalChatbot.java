@@ -4,6 +4,7 @@ import hk.smartid.chatbot.answer.Chatbot;
 import hk.smartid.chatbot.answer.Conversations;
 import hk.smartid.chatbot.catalogue.Catalogue;
 import hk.smartid.portal.catalogue.PortalCatalogue;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +25,8 @@ import java.util.logging.Logger;
  * The chatbot of the catalogue the portal accepted ({@link PortalCatalogue#json()}): built in the background at
  * start-up (indexing and embedding the catalogue takes seconds, which the portal's start need not wait for) and
  * built again whenever the accepted catalogue is another one; the previous chatbot answers meanwhile.
- * Conversations (the context of follow-up questions) live here, in memory only, bounded.
+ * Conversations (the context of follow-up questions) live here, in memory only, bounded: at most
+ * {@code smartid.chat.conversations}, each forgotten {@code smartid.chat.conversation-minutes} after its last message.
  */
 @ApplicationScoped
 public class PortalChatbot {
@@ -36,11 +39,24 @@ public class PortalChatbot {
     @Resource
     ManagedExecutorService executor;
 
-    private final Conversations conversations = new Conversations(10_000, Duration.ofMinutes(30), Clock.systemUTC());
+    @Inject
+    @ConfigProperty(name = "smartid.chat.conversation-minutes", defaultValue = "30")
+    int conversationMinutes;
+
+    @Inject
+    @ConfigProperty(name = "smartid.chat.conversations", defaultValue = "10000")
+    int conversationCapacity;
+
+    private Conversations conversations;
 
     private volatile Chatbot built;
     /** The catalogue text last built or being built (a failed build is not tried again for the same text). */
     private String attempted;
+
+    @PostConstruct
+    void remember() {
+        conversations = new Conversations(conversationCapacity, Duration.ofMinutes(conversationMinutes), Clock.systemUTC());
+    }
 
     /** After {@link PortalCatalogue} imported the catalogue (it observes the same event at the default priority). */
     void buildAtStartUp(@Observes @Priority(Interceptor.Priority.APPLICATION + 600)
