@@ -2,6 +2,7 @@ package hk.smartid.portal.chat;
 
 import hk.smartid.chatbot.answer.Chatbot;
 import hk.smartid.chatbot.answer.Conversations;
+import hk.smartid.chatbot.answer.GenerativePhrasing;
 import hk.smartid.chatbot.catalogue.Catalogue;
 import hk.smartid.portal.catalogue.PortalCatalogue;
 import jakarta.annotation.PostConstruct;
@@ -47,7 +48,25 @@ public class PortalChatbot {
     @ConfigProperty(name = "smartid.chat.conversations", defaultValue = "10000")
     int conversationCapacity;
 
+    /** An OpenAI-compatible endpoint that words answers about a service (GenerativePhrasing); none by default. */
+    @Inject
+    @ConfigProperty(name = "smartid.chat.model.base-url")
+    Optional<String> modelBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "smartid.chat.model.name")
+    Optional<String> modelName;
+
+    @Inject
+    @ConfigProperty(name = "smartid.chat.model.api-key")
+    Optional<String> modelApiKey;
+
+    @Inject
+    @ConfigProperty(name = "smartid.chat.model.timeout-seconds", defaultValue = "5")
+    int modelTimeoutSeconds;
+
     private Conversations conversations;
+    private GenerativePhrasing phrasing;
 
     private volatile Chatbot built;
     /** The catalogue text last built or being built (a failed build is not tried again for the same text). */
@@ -56,6 +75,17 @@ public class PortalChatbot {
     @PostConstruct
     void remember() {
         conversations = new Conversations(conversationCapacity, Duration.ofMinutes(conversationMinutes), Clock.systemUTC());
+        if (modelBaseUrl.isPresent()) {
+            try {
+                phrasing = new GenerativePhrasing(new GenerativePhrasing.Settings(modelBaseUrl.get(),
+                        modelName.orElse(null), modelApiKey.orElse(null), Duration.ofSeconds(modelTimeoutSeconds)));
+                LOG.info(() -> "Chat answers are worded by the model " + modelName.get() + " at " + modelBaseUrl.get());
+            } catch (IllegalArgumentException e) {
+                // the chat still answers, composed from the catalogue
+                LOG.severe("smartid.chat.model.base-url is set but generative phrasing cannot be used: " + e.getMessage()
+                        + " (smartid.chat.model.name, smartid.chat.model.api-key, smartid.chat.model.timeout-seconds)");
+            }
+        }
     }
 
     /** After {@link PortalCatalogue} imported the catalogue (it observes the same event at the default priority). */
@@ -83,7 +113,7 @@ public class PortalChatbot {
         LOG.info("Building the chatbot from the accepted catalogue");
         try {
             long start = System.nanoTime();
-            built = new Chatbot(Catalogue.read(json), conversations);
+            built = new Chatbot(Catalogue.read(json), conversations, phrasing);
             LOG.info(() -> String.format("Chatbot ready in %d ms", (System.nanoTime() - start) / 1_000_000));
         } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             // a native library or a class the models need may be missing, or memory: say so (an executor's task
