@@ -35,11 +35,19 @@ public final class Chatbot {
     private final LanguageDetector detector;
     private final Conversations conversations;
     private final AnswerComposer composer = new AnswerComposer();
+    /** Null: every answer is the composed one. */
+    private final GenerativePhrasing phrasing;
 
     public Chatbot(Catalogue catalogue, Conversations conversations) {
+        this(catalogue, conversations, null);
+    }
+
+    /** With {@code phrasing} (may be null), answers about a service are worded by a language model from their facts. */
+    public Chatbot(Catalogue catalogue, Conversations conversations, GenerativePhrasing phrasing) {
         this.retriever = new HybridRetriever(catalogue);
         this.detector = new LanguageDetector(catalogue);
         this.conversations = conversations;
+        this.phrasing = phrasing;
     }
 
     public Language detectLanguage(String message) {
@@ -63,6 +71,9 @@ public final class Chatbot {
         }
         String redacted = Redaction.redact(message);
         ChatAnswer answer = answer(redacted, written, language, question);
+        if (phrasing != null && answer.intent().equals(Intent.SERVICE_INFO.value())) {
+            answer = phrasing.phrase(answer, redacted, language);
+        }
         conversations.record(question.conversation(), language,
                 new Conversations.Turn(redacted, answer.answer(), answer.serviceId()));
         if (LOG.isLoggable(Level.FINE)) {

@@ -29,6 +29,10 @@ public final class Conversations {
     private final Map<String, State> states;
 
     public Conversations(int capacity, Duration retention, Clock clock) {
+        if (capacity < 1 || retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("Conversations need a capacity of at least 1 and a positive retention,"
+                    + " not " + capacity + " and " + retention);
+        }
         this.capacity = capacity;
         this.retention = retention;
         this.clock = clock;

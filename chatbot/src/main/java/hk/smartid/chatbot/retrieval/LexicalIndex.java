@@ -5,6 +5,9 @@ import hk.smartid.chatbot.catalogue.Service;
 import hk.smartid.chatbot.language.Language;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -23,6 +26,9 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
@@ -46,6 +52,10 @@ final class LexicalIndex {
     private static final String KEYWORDS = "keywords_";
     private static final String TEXT = "text_";
     private static final String PLAIN_EN = "plain_en";
+    /** Every English word of the service's texts, unstemmed: the words a typo is corrected to. */
+    private static final String WORDS_EN = "words_en";
+    /** Shorter words are left as written: too many real words are one edit away from a short one (kids, kinds). */
+    private static final int MIN_CORRECTED_LENGTH = 6;
     private static final float NAME_BOOST = 3f;
     private static final float KEYWORDS_BOOST = 3f;
     private static final float FUZZY_BOOST = 1.5f;
@@ -64,13 +74,15 @@ final class LexicalIndex {
     private final Analyzer english = new EnglishAnalyzer(ENGLISH_STOP);
     private final Analyzer plainEnglish = new StandardAnalyzer(ENGLISH_STOP);
     private final Analyzer chinese = new ChineseBigramAnalyzer(false);
+    private final Analyzer words = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    private final DirectSpellChecker spelling = new DirectSpellChecker();
     private final IndexSearcher searcher;
     private final List<Service> services;
 
     LexicalIndex(Catalogue catalogue) {
         services = catalogue.services();
         Analyzer analyzer = new PerFieldAnalyzerWrapper(english, Map.of(
-                PLAIN_EN, plainEnglish,
+                PLAIN_EN, plainEnglish, WORDS_EN, words,
                 NAME + Language.ZH_HK.tag(), chinese, KEYWORDS + Language.ZH_HK.tag(), chinese, TEXT + Language.ZH_HK.tag(), chinese,
                 NAME + Language.ZH_CN.tag(), chinese, KEYWORDS + Language.ZH_CN.tag(), chinese, TEXT + Language.ZH_CN.tag(), chinese));
         Directory directory = new ByteBuffersDirectory();
@@ -83,6 +95,41 @@ final class LexicalIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot index the catalogue in memory", e);
         }
+        // one edit (a transposition counts as one): "watr", "wrok", "compansation"; not the catalogue's own words
+        spelling.setMaxEdits(1);
+        spelling.setMinQueryLength(MIN_CORRECTED_LENGTH);
+    }
+
+    /**
+     * The message with each English word the catalogue does not use replaced by the catalogue's word one edit away
+     * (Lucene's {@link DirectSpellChecker} over the catalogue's English texts), so that the sentence embedding, which
+     * knows nothing of typos, reads "water supply" for "watr supply". Other words are kept as written.
+     */
+    String spellCorrected(String message) {
+        StringBuilder corrected = new StringBuilder(message.length());
+        int written = 0;
+        try (TokenStream stream = words.tokenStream(WORDS_EN, message)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String word = term.toString();
+                if (word.length() < MIN_CORRECTED_LENGTH || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                        || catalogueUses(word)) {
+                    continue;
+                }
+                SuggestWord[] suggestions = spelling.suggestSimilar(new Term(WORDS_EN, word), 1,
+                        searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (suggestions.length > 0) {
+                    corrected.append(message, written, offset.startOffset()).append(suggestions[0].string);
+                    written = offset.endOffset();
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return corrected.append(message, written, message.length()).toString();
     }
 
     /** BM25 score of every service that matches, by service id. */
@@ -114,6 +161,18 @@ final class LexicalIndex {
         }
     }
 
+    /** Whether the catalogue uses the word in another form ("leaking": "leaks"), as the English stemmer sees it. */
+    private boolean catalogueUses(String word) throws IOException {
+        for (String stem : ChineseBigramAnalyzer.terms(english, word, 1)) {
+            for (String field : List.of(NAME, KEYWORDS, TEXT)) {
+                if (searcher.getIndexReader().docFreq(new Term(field + Language.EN.tag(), stem)) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isHan(String term) {
         return term.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
@@ -133,6 +192,9 @@ final class LexicalIndex {
             document.add(new TextField(TEXT + language.tag(), String.join("\n", Passages.texts(service, language).toList()),
                     Field.Store.NO));
         }
+        document.add(new TextField(WORDS_EN, String.join("\n", service.name().en(),
+                String.join("\n", service.keywordsIn(Language.EN)),
+                String.join("\n", Passages.texts(service, Language.EN).toList())), Field.Store.NO));
         document.add(new TextField(PLAIN_EN, service.name().en() + "\n" + String.join("\n", service.keywordsIn(Language.EN)),
                 Field.Store.NO));
         return document;

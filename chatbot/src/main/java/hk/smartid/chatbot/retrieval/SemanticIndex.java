@@ -39,7 +39,8 @@ final class SemanticIndex {
     private final List<Vector> englishPassages;
     private final List<Vector> chinesePassages;
 
-    private record Vector(String serviceId, float[] values) {
+    /** {@code core}: a passage of what the service is (name, summary, keywords), not of a detail of it. */
+    private record Vector(String serviceId, boolean core, float[] values) {
     }
 
     SemanticIndex(Catalogue catalogue, EmbeddingModels models) {
@@ -99,22 +100,28 @@ final class SemanticIndex {
 
     private static List<Vector> embed(EmbeddingModel model, Catalogue catalogue, List<Language> languages) {
         List<String> ids = new ArrayList<>();
+        List<Boolean> core = new ArrayList<>();
         List<TextSegment> segments = new ArrayList<>();
         for (Service service : catalogue.services()) {
             for (Language language : languages) {
-                passages(service, language).forEach(passage -> {
+                List<String> passages = passages(service, language).toList();
+                for (int i = 0; i < passages.size(); i++) {
                     ids.add(service.id());
-                    segments.add(TextSegment.from(passage));
-                });
+                    core.add(i < CORE_PASSAGES);
+                    segments.add(TextSegment.from(passages.get(i)));
+                }
             }
         }
         List<Embedding> embeddings = model.embedAll(segments).content();
         List<Vector> vectors = new ArrayList<>(embeddings.size());
         for (int i = 0; i < embeddings.size(); i++) {
-            vectors.add(new Vector(ids.get(i), normalised(embeddings.get(i).vector())));
+            vectors.add(new Vector(ids.get(i), core.get(i), normalised(embeddings.get(i).vector())));
         }
         return vectors;
     }
+
+    /** The first passages of a service: its name, name with summary, name with keywords. */
+    private static final int CORE_PASSAGES = 3;
 
     private static Stream<String> passages(Service service, Language language) {
         String name = service.name().in(language);
@@ -124,18 +131,25 @@ final class SemanticIndex {
                 service.faq().stream().map(faq -> faq.question().in(language)));
     }
 
-    /** Best cosine similarity per service id. */
-    Map<String, Float> similarities(String message, Language language) {
+    /** A question's best cosine similarity per service id, over all its passages and over its core passages. */
+    record Similarities(Map<String, Float> any, Map<String, Float> core) {
+    }
+
+    Similarities similarities(String message, Language language) {
         boolean chineseQuestion = language.isChinese();
         EmbeddingModel model = chineseQuestion ? chinese : english;
         String query = chineseQuestion ? BGE_QUERY_INSTRUCTION + message : message;
         float[] question = normalised(model.embed(query).content().vector());
         Map<String, Float> best = new HashMap<>();
+        Map<String, Float> core = new HashMap<>();
         for (Vector passage : chineseQuestion ? chinesePassages : englishPassages) {
             float similarity = dot(question, passage.values());
             best.merge(passage.serviceId(), similarity, Math::max);
+            if (passage.core()) {
+                core.merge(passage.serviceId(), similarity, Math::max);
+            }
         }
-        return best;
+        return new Similarities(best, core);
     }
 
     private static float dot(float[] a, float[] b) {

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * {@code POST /api/chat}: the chat widget's questions, answered by {@link PortalChatbot}. JSON in and out
@@ -40,6 +41,7 @@ import java.util.UUID;
  * itself. Anything else is refused with 403 before the message is read. The conversation (context of follow-up
  * questions) is keyed by a random id in the HTTP session, which is also how a signed-in resident is known: their
  * own applications and messages ({@link OwnRecords}) answer "status of my application" and "any new messages".
+ * Each answered question is kept, redacted, in the {@link ChatTranscripts} for as long as they are configured to last.
  */
 @WebServlet(urlPatterns = ChatServlet.PATH)
 public class ChatServlet extends HttpServlet {
@@ -51,6 +53,7 @@ public class ChatServlet extends HttpServlet {
     /** A message is at most 1,000 characters; the body's limit leaves room for JSON escapes. */
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final String CONVERSATION = ChatServlet.class.getName() + ".conversation";
+    private static final Logger LOG = Logger.getLogger(ChatServlet.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
     @Inject
@@ -67,6 +70,9 @@ public class ChatServlet extends HttpServlet {
 
     @Inject
     transient PortalCatalogue catalogue;
+
+    @Inject
+    transient ChatTranscripts transcripts;
 
     @Inject
     @ConfigProperty(name = "smartid.portal.url")
@@ -112,9 +118,15 @@ public class ChatServlet extends HttpServlet {
             error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "starting");
             return;
         }
-        ChatAnswer answer = ready.get().ask(new Question(chat.getMessage(), chat.getLang(),
-                conversation(request.getSession()),
+        String conversation = conversation(request.getSession());
+        ChatAnswer answer = ready.get().ask(new Question(chat.getMessage(), chat.getLang(), conversation,
                 resident.subject().map(subject -> new OwnRecords(subject, applications, notifications, catalogue)).orElse(null)));
+        try {
+            transcripts.keep(conversation, chat.getMessage(), answer);
+        } catch (RuntimeException e) {
+            // the resident still gets the answer; the reason only, never the message
+            LOG.warning(() -> "Chat transcript not kept: " + e.getClass().getName());
+        }
         JsonAnswer.write(response, HttpServletResponse.SC_OK, JSON.toJson(answer));
     }
 
