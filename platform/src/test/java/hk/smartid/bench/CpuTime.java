@@ -26,9 +26,32 @@ final class CpuTime {
         return Stream.concat(Stream.of(script), script.descendants()).mapToLong(CpuTime::nanos).sum();
     }
 
+    /** This JVM: the benchmark's clients, on the same cores as the servers. */
+    static long clientNanos() {
+        return nanos(ProcessHandle.current());
+    }
+
     private static long nanos(ProcessHandle process) {
         return process.info().totalCpuDuration()
                 .orElseThrow(() -> new AssertionError("The system does not tell the CPU time of " + process.pid())).toNanos();
+    }
+
+    /**
+     * Waits (at most 5 minutes) until the portal uses less than a tenth of a core: after a start it builds its chatbot in
+     * the background for minutes, which would share the cores with what is measured.
+     */
+    static void awaitPortalAtRest(Platform platform) throws InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        long before = portalNanos(platform);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(5000);
+            long now = portalNanos(platform);
+            if (now - before < 500_000_000L) {
+                return;
+            }
+            before = now;
+        }
+        System.out.println("The portal was still busy after 5 minutes; measuring anyway");
     }
 
     /** The 1-minute load average: on a shared machine part of every figure. */
