@@ -108,6 +108,10 @@ class LoginBenchmark {
         double password = variants.get(2).outcome().perSecond();
         Latencies.report("logins: ratio (a)/(c) %.2f, (b)/(c) %.2f (goal: at least 3 and 5)",
                 variants.get(0).outcome().perSecond() / password, variants.get(1).outcome().perSecond() / password);
+        // On a machine others load too, the rates follow the share of the cores each turn got; CPU per flow much less.
+        double passwordCpu = variants.get(2).cpuPerFlowMillis();
+        Latencies.report("logins: ratio of CPU per flow (Keycloak + Payara + clients) (c)/(a) %.2f, (c)/(b) %.2f",
+                passwordCpu / variants.get(0).cpuPerFlowMillis(), passwordCpu / variants.get(1).cpuPerFlowMillis());
 
         if (JFR_DIRECTORY != null) {
             profile(variants.get(0), Path.of(JFR_DIRECTORY));
@@ -284,6 +288,10 @@ class LoginBenchmark {
             clientCpuNanos += CpuTime.clientNanos() - client;
             idpCpuNanos += CpuTime.idpNanos(platform) - idp;
             portalCpuNanos += CpuTime.portalNanos(platform) - portal;
+        }
+
+        double cpuPerFlowMillis() {
+            return (idpCpuNanos + portalCpuNanos + clientCpuNanos) / 1e6 / outcome.count();
         }
 
         void report() {
