@@ -51,7 +51,13 @@ public final class BrowserlessResident {
     private static final Pattern REGISTRATION_LINK = Pattern.compile("<a[^>]*href=\"([^\"]*/registrations?\\?[^\"]*)\"");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private HttpClient http = newBrowser();
+    private final LocalhostCookies cookies = new LocalhostCookies();
+    /**
+     * Over HTTP/1.1, as browsers speak to a plain-http origin and a front proxy to Payara (the JDK's client would
+     * otherwise ask every new connection to upgrade to HTTP/2 over cleartext, which Keycloak and Payara accept).
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String idpOrigin;
     private final String portalOrigin;
     private final byte[] credentialId = new byte[32];
@@ -68,16 +74,16 @@ public final class BrowserlessResident {
         this.keyPair = generator.generateKeyPair();
     }
 
-    private static HttpClient newBrowser() {
-        return HttpClient.newBuilder().cookieHandler(new LocalhostCookies()).followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
     /**
      * Browsers keep Secure cookies on http://localhost (a secure context), and Keycloak marks its session
      * cookies Secure; Java's cookie manager would drop them over http, so they are kept as a browser would.
      */
     private static final class LocalhostCookies extends CookieHandler {
-        private final CookieManager cookies = new CookieManager();
+        private volatile CookieManager cookies = new CookieManager();
+
+        void forget() {
+            cookies = new CookieManager();
+        }
 
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
@@ -106,23 +112,22 @@ public final class BrowserlessResident {
      * the language cookie, as the portal's language switcher sets it. Forgotten with the other cookies.
      */
     public void readPortalIn(String language) throws IOException {
-        http.cookieHandler().orElseThrow().put(URI.create(portalOrigin + "/"),
+        cookies.put(URI.create(portalOrigin + "/"),
                 Map.of("Set-Cookie", List.of("smartid_lang=" + language + "; Path=/")));
     }
 
-    /**
-     * One GET with this browser's cookies, redirects not followed (a benchmark counts a redirect as a wrong answer),
-     * over HTTP/1.1 as browsers speak to a plain-http origin and a front proxy to Payara (the JDK's client would
-     * otherwise upgrade to HTTP/2 over cleartext, which Payara accepts).
-     */
+    /** One GET with this browser's cookies, redirects not followed (a benchmark counts a redirect as a wrong answer). */
     public HttpResponse<String> fetch(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Forgets every cookie, as a new browser would: the next login needs the passkey again. */
+    /**
+     * Forgets every cookie, as a new browser would: the next login needs the passkey again. Open connections are kept
+     * (a new client per login cost the benchmarks' clients more CPU than some of the logins they measure).
+     */
     public void forgetSessions() {
-        http = newBrowser();
+        cookies.forget();
     }
 
     /**

@@ -7,7 +7,6 @@ import hk.smartid.platform.RunningPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -19,8 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +58,7 @@ class PortalLoadBenchmark {
     @Test
     void dashboardServicePageAndSearchUnderLoadBesideAStaticResource() throws Exception {
         services = CatalogueEntries.of(platform).services();
-        double loadBefore = loadAverage();
+        double loadBefore = CpuTime.loadAverage();
         long setUp = System.nanoTime();
         createLoggedInResidents();
         Latencies.report("portal under load: %d residents registered and logged in with a passkey in %.0f s",
@@ -89,7 +86,7 @@ class PortalLoadBenchmark {
         for (PageKind kind : kinds) {
             hammer(kind, WARM_UP_SECONDS);
         }
-        double loadWarm = loadAverage();
+        double loadWarm = CpuTime.loadAverage();
         Latencies.report("portal under load: %d concurrent logged-in residents (each its own session and connection,"
                         + " languages en/zh-HK/zh-CN), %d s per page kind after %d s of warm-up each; %d cores shared by the"
                         + " load generator and every server; 1-minute load average %.2f before the set-up, %.2f after warm-up",
@@ -97,15 +94,15 @@ class PortalLoadBenchmark {
         for (PageKind kind : kinds) {
             // When each kind ran, to match a profile of the portal (e.g. a JFR recording) to it.
             System.out.printf("measuring %s from %s%n", kind.name(), java.time.Instant.now());
-            long portalCpu = portalCpuNanos();
-            Outcome outcome = hammer(kind, SECONDS);
-            double cpuPerRequest = (portalCpuNanos() - portalCpu) / 1e6 / outcome.latencies().count();
+            long portalCpu = CpuTime.portalNanos(platform);
+            LoadRun outcome = hammer(kind, SECONDS);
+            double cpuPerRequest = (CpuTime.portalNanos(platform) - portalCpu) / 1e6 / outcome.count();
             Latencies.report("%s: %d requests, %d errors (not 200 or not the expected page), %.0f requests/s;"
                             + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; portal CPU %.2f ms per request (%.0f requests/s per"
                             + " core of its own); load average %.2f%s",
-                    kind.name(), outcome.latencies().count(), outcome.errors(), outcome.latencies().count() / outcome.seconds(),
+                    kind.name(), outcome.count(), outcome.errors(), outcome.perSecond(),
                     outcome.latencies().percentile(50), outcome.latencies().percentile(95), outcome.latencies().percentile(99),
-                    cpuPerRequest, 1000 / cpuPerRequest, loadAverage(),
+                    cpuPerRequest, 1000 / cpuPerRequest, CpuTime.loadAverage(),
                     outcome.firstError() == null ? "" : "; first error: " + outcome.firstError());
         }
     }
@@ -141,36 +138,14 @@ class PortalLoadBenchmark {
     }
 
     /** Every resident asks for pages of this kind one after the other for {@code seconds}. */
-    private Outcome hammer(PageKind kind, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(residents.size());
-        Latencies latencies = new Latencies();
-        AtomicInteger errors = new AtomicInteger();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < residents.size(); i++) {
-            Resident resident = residents.get(i);
-            int first = i * 7;
-            running.add(pool.submit(() -> {
-                for (int n = first; System.nanoTime() < end; n++) {
-                    URI uri = kind.address().of(resident, n);
-                    long t = System.nanoTime();
-                    HttpResponse<String> response = resident.browser().fetch(uri);
-                    latencies.add(System.nanoTime() - t);
-                    if (response.statusCode() != 200 || !kind.expected().test(resident, uri, response.body())) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, response.statusCode() + " for " + uri + " as " + resident.name());
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> each : running) {
-            each.get();
-        }
-        pool.shutdown();
-        return new Outcome(latencies, errors.get(), firstError.get(), (System.nanoTime() - start) / 1e9);
+    private LoadRun hammer(PageKind kind, int seconds) throws Exception {
+        return new LoadRun().run(residents.size(), seconds, (worker, n) -> {
+            Resident resident = residents.get(worker);
+            URI uri = kind.address().of(resident, worker * 7 + n);
+            HttpResponse<String> response = resident.browser().fetch(uri);
+            return response.statusCode() == 200 && kind.expected().test(resident, uri, response.body()) ? null
+                    : response.statusCode() + " for " + uri + " as " + resident.name();
+        });
     }
 
     private URI portal(String path) {
@@ -186,20 +161,6 @@ class PortalLoadBenchmark {
     private static boolean signedIn(Resident resident, String body) {
         return body.contains("<strong>" + resident.name() + "</strong>");
     }
-
-    /**
-     * CPU time the portal's JVM has used so far: per request, what a page costs the server whatever the rates a shared
-     * machine allows (other loads still change it: on the development machine the service page took 3.0 to 4.3 ms).
-     */
-    private long portalCpuNanos() {
-        return platform.portalProcess().info().totalCpuDuration()
-                .orElseThrow(() -> new AssertionError("The system does not tell the portal's CPU time")).toNanos();
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
 
     private record Resident(BrowserlessResident browser, String name, String language) {
     }
@@ -217,6 +178,4 @@ class PortalLoadBenchmark {
         boolean test(Resident resident, URI uri, String body);
     }
 
-    private record Outcome(Latencies latencies, int errors, String firstError, double seconds) {
-    }
 }
