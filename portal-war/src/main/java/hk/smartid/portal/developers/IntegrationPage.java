@@ -1,13 +1,13 @@
 package hk.smartid.portal.developers;
 
 import hk.smartid.portal.i18n.HongKongTime;
+import hk.smartid.portal.idp.IdpOnboarding;
 import hk.smartid.portal.login.IdentityProvider;
 import hk.smartid.portal.login.SignedInResident;
 import hk.smartid.portal.web.NotFound;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -33,8 +33,7 @@ public class IntegrationPage implements Serializable {
     IdentityProvider identityProvider;
 
     @Inject
-    @ConfigProperty(name = "smartid.idp.sandbox-issuer")
-    String sandboxIssuer;
+    IdpOnboarding onboarding;
 
     private String id;
     private transient Integration integration;
@@ -71,7 +70,7 @@ public class IntegrationPage implements Serializable {
     }
 
     public String getSandboxIssuer() {
-        return sandboxIssuer;
+        return onboarding.sandboxIssuer();
     }
 
     public String getProductionIssuer() {

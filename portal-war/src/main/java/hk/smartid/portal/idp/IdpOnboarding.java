@@ -92,6 +92,11 @@ public class IdpOnboarding {
         }
     }
 
+    /** The sandbox realm's issuer, which a business's sandbox integration is configured with. */
+    public String sandboxIssuer() {
+        return sandboxIssuer;
+    }
+
     private String serviceAccountToken(URI issuer, String secret) throws IOException, ParseException {
         TokenRequest request = new TokenRequest(URI.create(issuer + "/protocol/openid-connect/token"),
                 new ClientSecretBasic(new ClientID(clientId), new Secret(secret)), new ClientCredentialsGrant());
