@@ -98,12 +98,12 @@ class SandboxPersonasIT {
         HttpResponse<String> registered = sandboxBank.onboard(sandboxBank.registration(), token);
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 
-        // The same client id and keys at the production realm: no such client.
+        // The same client id and keys at the production realm: no such client (Keycloak's PAR endpoint answers 401).
         TestBank atProduction = sandboxBank.at(platform.settings().realmUrl(), clientId);
         HTTPResponse pushed = atProduction.push(atProduction.authorizationRequest(new CodeVerifier(), TestBank.ITEMS).build(),
                 atProduction.assertion());
         assertThat(pushed.getStatusCode()).isEqualTo(401);
-        assertThat(pushed.getBody()).contains("invalid_client");
+        assertThat(pushed.getBody()).contains("Authentication failed");
 
         // A production bank's login page: no persona picker; a persona posted to its form logs no one in.
         TestBank bank = TestBank.register(platform);
