@@ -44,6 +44,8 @@ class DeveloperSandboxIT {
     private final String portal;
     private final PortalAccounts accounts;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The pages of the journey, each checked for WCAG 2.1 AA and walked with the Tab key (failing at the end). */
+    private final AccessibilityAudit audit = new AccessibilityAudit();
 
     DeveloperSandboxIT(Platform platform) {
         this.platform = platform;
@@ -60,6 +62,7 @@ class DeveloperSandboxIT {
             type(representative, "businessRegistrationNumber", "1234567X");
             representative.click(By.cssSelector("[data-testid='organisation-submit']"));
             assertThat(representative.testId("error-businessRegistrationNumber").getText()).isEqualTo("Enter exactly 8 digits.");
+            audit.check(representative, "developer area, organisation with a field error");
             assertThat(representative.find(By.id("organisationForm:businessRegistrationNumber")).getAttribute("aria-describedby"))
                     .contains("error-businessRegistrationNumber");
             type(representative, "businessRegistrationNumber", "12345678");
@@ -70,6 +73,7 @@ class DeveloperSandboxIT {
             fillIntegration(representative, business, "http://power.example/callback");
             representative.click(By.cssSelector("[data-testid='integration-create']"));
             assertThat(representative.testId("error-redirectUris").getText()).contains("Line 1").contains("https");
+            audit.check(representative, "new integration with a field error");
             type(representative, "redirectUris", business.redirectUri().toString());
             representative.click(By.cssSelector("[data-testid='integration-create']"));
 
@@ -79,12 +83,15 @@ class DeveloperSandboxIT {
             assertThat(sandboxClientId).startsWith("sandbox-");
             assertThat(representative.testId("sandbox-issuer").getText()).isEqualTo(platform.settings().sandboxRealmUrl().toString());
             String integrationPage = representative.url();
+            audit.check(representative, "integration in the sandbox");
 
             // The business logs the verified test persona in to the sandbox, without a passkey, and gets its data.
             TestBank sandbox = business.at(platform.settings().sandboxRealmUrl(), sandboxClientId);
             try (ResidentBrowser tester = new ResidentBrowser()) {
                 CodeVerifier verifier = new CodeVerifier();
                 tester.open(sandbox.authorizationUrl(verifier, TestBank.ITEMS).toString());
+                tester.find(By.id("persona-verified"));
+                audit.check(tester, "sandbox persona picker");
                 tester.click(By.id("persona-verified"));
                 tester.find(By.id("smartid-consent-form"));
                 assertThat(tester.pageText()).contains("Kowloon Power").contains("Z683365(A)");
@@ -118,8 +125,11 @@ class DeveloperSandboxIT {
 
             try (ResidentBrowser approver = accounts.approver()) {
                 approver.open(portal + "/approvals/");
+                approver.testId("approvals-pending");
+                audit.check(approver, "go-live requests");
                 approver.click(By.cssSelector("[data-testid='approval-link-" + sandboxClientId + "']"));
                 assertThat(approver.testId("approval-organisation").getText()).isEqualTo("Kowloon Power Company");
+                audit.check(approver, "go-live request");
                 approver.click(By.cssSelector("[data-testid='approval-approve']"));
                 assertThat(approver.testId("approval-decided").getText()).contains("Approved");
                 assertThat(approver.testId("approval-decisions").getText()).contains("Approved");
@@ -129,6 +139,7 @@ class DeveloperSandboxIT {
             assertThat(representative.testId("integration-state").getText()).isEqualTo("Live");
             String productionClientId = representative.testId("production-client-id").getText();
             assertThat(productionClientId).startsWith("biz-").isNotEqualTo(sandboxClientId);
+            audit.check(representative, "integration live");
 
             // Production: a real resident (the representative themself) confirms with their passkey and consents.
             TestBank production = business.at(platform.settings().realmUrl(), productionClientId);
@@ -148,6 +159,7 @@ class DeveloperSandboxIT {
             assertThat(answer.getJWTClaimsSet().getJSONObjectClaim("person").toString()).contains("CHAN")
                     .doesNotContain("Z683365(A)");
         }
+        audit.assertNoViolations();
     }
 
     @Test
