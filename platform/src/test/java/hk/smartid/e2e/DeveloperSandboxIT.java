@@ -129,10 +129,27 @@ class DeveloperSandboxIT {
                 audit.check(approver, "go-live requests");
                 approver.click(By.cssSelector("[data-testid='approval-link-" + sandboxClientId + "']"));
                 assertThat(approver.testId("approval-organisation").getText()).isEqualTo("Kowloon Power Company");
-                audit.check(approver, "go-live request");
+                // Refusing needs a reason, which the business then reads; it asks again.
+                approver.click(By.cssSelector("[data-testid='approval-refuse']"));
+                assertThat(approver.testId("error-reason").getText()).isEqualTo("Give the reason for refusing.");
+                audit.check(approver, "go-live request, refused without a reason");
+                type(approver, "reason", "Your privacy notice link is missing.");
+                approver.click(By.cssSelector("[data-testid='approval-refuse']"));
+                assertThat(approver.testId("approval-decided").getText()).contains("Refused");
+
+                representative.open(integrationPage);
+                assertThat(representative.testId("integration-state").getText()).isEqualTo("Not approved");
+                assertThat(representative.testId("golive-reason").getText()).isEqualTo("Your privacy notice link is missing.");
+                representative.click(By.cssSelector("[data-testid='golive-request']"));
+                assertThat(representative.testId("golive-pending").isDisplayed()).isTrue();
+
+                approver.open(portal + "/approvals/request?id=" + integrationId);
                 approver.click(By.cssSelector("[data-testid='approval-approve']"));
                 assertThat(approver.testId("approval-decided").getText()).contains("Approved");
-                assertThat(approver.testId("approval-decisions").getText()).contains("Approved");
+                List<WebElement> decisions = approver.driver.findElements(By.cssSelector("[data-testid='decision-row']"));
+                assertThat(decisions).extracting(WebElement::getText).satisfiesExactly(
+                        refused -> assertThat(refused).contains("Refused").contains("Your privacy notice link is missing."),
+                        approved -> assertThat(approved).contains("Approved"));
             }
 
             representative.open(integrationPage);
