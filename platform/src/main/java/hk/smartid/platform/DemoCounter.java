@@ -47,6 +47,9 @@ final class DemoCounter {
                     "Transport Department"),
             new DemoAccount("S123456(2)", "1983-03-03", "Demo", "Welfare Officer", "91234569", OFFICER_ROLE, "SWD",
                     "Social Welfare Department"));
+    /** Reviews businesses' requests to go live (the portal's /approvals/), with only the approver role. */
+    static final DemoAccount APPROVER = new DemoAccount("R123456(A)", "1984-04-04", "Demo", "Integration Approver",
+            "91234570", Realm.APPROVER_ROLE, null, null);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -114,6 +117,13 @@ final class DemoCounter {
                             + " activated on your device; log in with that passkey and open " + settings.portalUrl()
                             + "/officer/"));
         }
+        Optional<String> approverCode = prepare(realm, token, APPROVER);
+        text.append("\n").append(approverCode.map(c -> """
+                Demo integration approver (development only): at %s/activate enter HKID number %s,
+                  date of birth %s, activation code %s; pending go-live requests are then at %s/approvals/""".formatted(
+                settings.portalUrl(), APPROVER.hkid(), APPROVER.birth(), c, settings.portalUrl()))
+                .orElse("Demo integration approver: already activated on your device; log in with that passkey and open "
+                        + settings.portalUrl() + "/approvals/"));
         return text.toString();
     }
 

@@ -48,6 +48,8 @@ final class KeycloakServer {
                     home.resolve("providers/nimbus-jose-jwt.jar"));
             copyIfChanged(settings.artifacts().resolve("config/realm/smartid-realm.json"),
                     home.resolve("data/import/smartid-realm.json"));
+            SandboxRealm.writeImport(home.resolve("data/import/smartid-realm.json"),
+                    home.resolve("data/import/smartid-sandbox-realm.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot install our providers and realm into " + home, e);
         }
@@ -71,7 +73,9 @@ final class KeycloakServer {
                         // Placeholders in the realm import (config/realm/smartid-realm.json).
                         "SMARTID_PORTAL_URL", settings.portalUrl().toString(),
                         "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret(),
-                        "SMARTID_ONBOARDING_CLIENT_SECRET", secrets.onboardingClientSecret()),
+                        "SMARTID_ONBOARDING_CLIENT_SECRET", secrets.onboardingClientSecret(),
+                        "SMARTID_PORTAL_ONBOARDING_CLIENT_SECRET", secrets.portalOnboardingClientSecret(),
+                        "SMARTID_SANDBOX_ONBOARDING_CLIENT_SECRET", secrets.sandboxOnboardingClientSecret()),
                 log);
         pidFile().write(process.pid());
         Readiness.awaitOk("Keycloak", settings.realmUrl().resolve(settings.realmUrl().getPath()

@@ -169,7 +169,14 @@ final class PayaraServer {
         // SMARTID_DB_URL in the launcher's environment replaces it, e.g. with a PostgreSQL URL.
         String portalDatabase = Optional.ofNullable(System.getenv("SMARTID_DB_URL")).orElse("jdbc:h2:file:"
                 + settings.varDir().resolve("portal/db/smartid").toAbsolutePath() + ";WRITE_DELAY=0");
-        return Map.of(
+        Map<String, String> configuration = new java.util.HashMap<>(Map.of(
+                // The developer area (hk.smartid.portal.developers): the sandbox realm and the portal's onboarding
+                // service accounts in both realms.
+                "SMARTID_IDP_SANDBOX_ISSUER", settings.sandboxRealmUrl().toString(),
+                "SMARTID_DEVELOPERS_ONBOARDING_CLIENT_ID", Realm.PORTAL_ONBOARDING_CLIENT_ID,
+                "SMARTID_DEVELOPERS_ONBOARDING_CLIENT_SECRET", secrets.portalOnboardingClientSecret(),
+                "SMARTID_DEVELOPERS_SANDBOX_ONBOARDING_CLIENT_SECRET", secrets.sandboxOnboardingClientSecret()));
+        configuration.putAll(Map.of(
                 "SMARTID_IDP_ISSUER", settings.realmUrl().toString(),
                 "SMARTID_PORTAL_URL", settings.portalUrl().toString(),
                 "SMARTID_PORTAL_CLIENT_ID", Realm.PORTAL_CLIENT_ID,
@@ -182,7 +189,8 @@ final class PayaraServer {
                 // The key payment notifications are signed with (README: "Fee payment").
                 "SMARTID_PAYMENTS_PROVIDER_SECRET", secrets.paymentProviderSecret(),
                 "SMARTID_DB_DATA_SOURCE_CLASS", portalDatabase.startsWith("jdbc:postgresql:")
-                        ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource");
+                        ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource"));
+        return configuration;
     }
 
     private Path asadminScript() {

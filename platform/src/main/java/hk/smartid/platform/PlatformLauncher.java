@@ -94,6 +94,7 @@ public final class PlatformLauncher {
                   E-services           %s/services/  (open data: %s/open-data/services.json and .csv)
                   Sample bank          %s/  ("Open an account with SmartID")
                   IdP (realm smartid)  %s/realms/smartid/.well-known/openid-configuration
+                  Sandbox for business %s/realms/smartid-sandbox/.well-known/openid-configuration  (developer area: %s/developers/)
                   IdP administration   %s/admin/  user "%s", password in %s
 
                 Demo accounts: SmartID logins are passkeys that live on your own device, so accounts are
@@ -101,10 +102,11 @@ public final class PlatformLauncher {
                 and register a passkey (your phone, Windows Hello, Touch ID; or Chrome DevTools > More
                 tools > WebAuthn > "Enable virtual authenticator environment" to emulate one). A demo counter
                 staff member and demo officers of the Transport and Social Welfare Departments (work queue:
-                %s/officer/) are listed below with their activation codes.
+                %s/officer/) and a demo approver of businesses' go-live requests are listed below with their
+                activation codes.
 
                 Logs: %s
-                """.formatted(s.portalUrl(), s.portalUrl(), s.portalUrl(), s.bankUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
+                """.formatted(s.portalUrl(), s.portalUrl(), s.portalUrl(), s.bankUrl(), s.keycloakUrl(), s.keycloakUrl(), s.portalUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
                 s.varDir().resolve("secrets/keycloak-admin-password"), s.portalUrl(), s.logs());
     }
 }

@@ -35,6 +35,16 @@ public final class PlatformSecrets {
         return secret("onboarding-client-secret");
     }
 
+    /** The portal's onboarding service account in realm smartid: it creates approved businesses' production clients. */
+    public String portalOnboardingClientSecret() {
+        return secret("portal-onboarding-client-secret");
+    }
+
+    /** The portal's onboarding service account in the sandbox realm: it registers businesses' sandbox integrations. */
+    public String sandboxOnboardingClientSecret() {
+        return secret("sandbox-onboarding-client-secret");
+    }
+
     /** The demo counter terminal's client secret ({@code ./run.sh} only). */
     public String demoTerminalSecret() {
         return secret("demo-counter-terminal-secret");

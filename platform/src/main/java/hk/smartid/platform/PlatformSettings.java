@@ -59,6 +59,11 @@ public record PlatformSettings(Path artifacts, Path varDir, int keycloakPort, in
         return URI.create(keycloakUrl() + "/realms/" + Realm.NAME);
     }
 
+    /** The sandbox realm businesses try their integrations in. */
+    public URI sandboxRealmUrl() {
+        return URI.create(keycloakUrl() + "/realms/" + Realm.SANDBOX_NAME);
+    }
+
     public URI portalUrl() {
         return URI.create("http://localhost:" + portalPort());
     }

@@ -67,6 +67,8 @@ public final class TestBank {
 
     private final Platform platform;
     private final String clientId;
+    /** The realm it is registered in: production's, or the sandbox's for a business trying its integration. */
+    private final URI issuer;
     private final URI redirectUri;
     private final RSAKey signingKey;
     private final RSAKey encryptionKey;
@@ -77,12 +79,42 @@ public final class TestBank {
     private TestBank(Platform platform, String clientId) throws Exception {
         this.platform = platform;
         this.clientId = clientId;
+        this.issuer = platform.settings().realmUrl();
         // On the sample bank's server, which answers 404: a browser lands somewhere real, and the test reads the URL.
         this.redirectUri = URI.create(platform.settings().bankUrl() + "/test/" + clientId + "/callback");
         this.signingKey = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("sig-" + clientId).generate();
         this.encryptionKey = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("enc-" + clientId).generate();
         this.dpopKey = new ECKeyGenerator(Curve.P_256).keyID("dpop-" + clientId).generate();
         this.dpop = new DefaultDPoPProofFactory(dpopKey, JWSAlgorithm.ES256);
+    }
+
+    private TestBank(TestBank keys, String clientId, URI issuer) {
+        this.platform = keys.platform;
+        this.clientId = clientId;
+        this.issuer = issuer;
+        this.redirectUri = keys.redirectUri;
+        this.signingKey = keys.signingKey;
+        this.encryptionKey = keys.encryptionKey;
+        this.dpopKey = keys.dpopKey;
+        this.dpop = keys.dpop;
+    }
+
+    /**
+     * A business not registered anywhere yet (its keys and redirect URI), e.g. one that registers itself through the
+     * portal's developer area; {@link #at} then names the client id and realm it got.
+     */
+    public static TestBank unregistered(Platform platform) throws Exception {
+        return new TestBank(platform, "test-business-" + letters(8));
+    }
+
+    /** The same business (keys, redirect URI) as the client {@code clientId} of the realm {@code issuer}. */
+    public TestBank at(URI issuer, String clientId) {
+        return new TestBank(this, clientId, issuer);
+    }
+
+    /** Its public JWK set (signing and encryption key), as a registration carries it. */
+    public String publicJwks() {
+        return new JWKSet(List.of(signingKey.toPublicJWK(), encryptionKey.toPublicJWK())).toString();
     }
 
     /** Registers a new bank with a unique client id; its redirect URI points nowhere (the test reads the redirect itself). */
@@ -109,7 +141,7 @@ public final class TestBank {
     }
 
     public String registration() {
-        return registration(new JWKSet(List.of(signingKey.toPublicJWK(), encryptionKey.toPublicJWK())).toString());
+        return registration(publicJwks());
     }
 
     /** This bank's registration with {@code jwksJson} as its JWK set. */
@@ -153,11 +185,11 @@ public final class TestBank {
     }
 
     public URI issuer() {
-        return platform.settings().realmUrl();
+        return issuer;
     }
 
     public URI tokenEndpoint() {
-        return tokenEndpoint(platform);
+        return URI.create(issuer + "/protocol/openid-connect/token");
     }
 
     static URI tokenEndpoint(Platform platform) {
@@ -244,10 +276,10 @@ public final class TestBank {
 
     public HTTPRequest tokenRequest(AuthorizationCode code, CodeVerifier verifier, ClientAuthentication authentication,
                                     boolean withProof) throws Exception {
-        HTTPRequest request = new TokenRequest(tokenEndpoint(platform), authentication,
+        HTTPRequest request = new TokenRequest(tokenEndpoint(), authentication,
                 new AuthorizationCodeGrant(code, redirectUri, verifier)).toHTTPRequest();
         if (withProof) {
-            request.setDPoP(dpop.createDPoPJWT("POST", tokenEndpoint(platform)));
+            request.setDPoP(dpop.createDPoPJWT("POST", tokenEndpoint()));
         }
         return request;
     }

@@ -3,6 +3,7 @@ package hk.smartid.e2e;
 import hk.smartid.idp.KeycloakAdmin;
 import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
+import hk.smartid.platform.Realm;
 import org.openqa.selenium.Dimension;
 
 /**
@@ -39,6 +40,13 @@ public final class PortalAccounts {
     /** An officer of {@code departmentId} (a catalogue department id; null: none set yet), at a desktop screen. */
     ResidentBrowser officer(String departmentId) throws Exception {
         ResidentBrowser browser = activated(StaffConsoleClient.randomHkid(), "officer", departmentId);
+        browser.driver.manage().window().setSize(new Dimension(1280, 900));
+        return browser;
+    }
+
+    /** An approver of businesses' requests to go live (role {@code rp-approver} only), at a desktop screen. */
+    ResidentBrowser approver() throws Exception {
+        ResidentBrowser browser = activated(StaffConsoleClient.randomHkid(), Realm.APPROVER_ROLE, null);
         browser.driver.manage().window().setSize(new Dimension(1280, 900));
         return browser;
     }

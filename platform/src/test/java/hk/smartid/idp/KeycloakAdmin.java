@@ -190,8 +190,13 @@ public final class KeycloakAdmin {
 
         /** An access token of this service account (client-credentials grant). */
         public String accessToken(Platform platform) throws Exception {
+            return accessToken(platform, Realm.NAME);
+        }
+
+        /** Its access token from the realm {@code realmName} (e.g. the sandbox's portal-onboarding account). */
+        public String accessToken(Platform platform, String realmName) throws Exception {
             return TokenResponse.parse(new TokenRequest(
-                            URI.create(platform.settings().realmUrl() + "/protocol/openid-connect/token"),
+                            URI.create(platform.settings().keycloakUrl() + "/realms/" + realmName + "/protocol/openid-connect/token"),
                             new ClientSecretBasic(new ClientID(clientId), new Secret(secret)),
                             new ClientCredentialsGrant()).toHTTPRequest().send())
                     .toSuccessResponse().getTokens().getAccessToken().getValue();

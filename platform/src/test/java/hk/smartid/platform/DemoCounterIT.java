@@ -85,6 +85,18 @@ class DemoCounterIT {
     }
 
     @Test
+    void shouldPrepareTheDemoApproverWithTheApproverRoleOnly() throws Exception {
+        DemoCounter counter = new DemoCounter(platform.settings(), platform.secrets(), platform.idpAdmin());
+        assertThat(counter.prepare()).contains("Demo integration approver").contains("/approvals/");
+        UserResource approver = realm.users().get(userId(DemoCounter.APPROVER.hkid()));
+        approver.roles().realmLevel().remove(List.of(realm.roles().get(Realm.APPROVER_ROLE).toRepresentation()));
+
+        assertThat(counter.prepare()).contains("Demo integration approver");
+        assertThat(approver.roles().realmLevel().listAll()).extracting(RoleRepresentation::getName)
+                .containsExactlyInAnyOrder(Realm.APPROVER_ROLE, "default-roles-smartid");
+    }
+
+    @Test
     void shouldRefuseADepartmentTheCatalogueDoesNotHave() throws Exception {
         new DemoCounter(platform.settings(), platform.secrets(), platform.idpAdmin()).prepare();
         UserResource user = realm.users().get(userId(DemoCounter.OFFICERS.get(0).hkid()));

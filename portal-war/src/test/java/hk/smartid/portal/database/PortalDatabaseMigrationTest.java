@@ -75,6 +75,42 @@ class PortalDatabaseMigrationTest {
         }
     }
 
+    @Test
+    void anIntegrationBelongsToADeclaredOrganisationAndItsClientIdsAreUnique() throws SQLException {
+        JdbcDataSource database = h2();
+        migrate(database);
+        try (Connection connection = database.getConnection()) {
+            assertThatThrownBy(() -> insertIntegration(connection, "i-1", "nobody", "sandbox-a", "biz-a"))
+                    .as("an organisation first").isInstanceOf(SQLException.class);
+            connection.createStatement().executeUpdate("INSERT INTO developer_organisation (owner_subject, name,"
+                    + " business_registration_number, declared_at) VALUES ('owner-1', 'Power Co', '12345678', CURRENT_TIMESTAMP)");
+            insertIntegration(connection, "i-1", "owner-1", "sandbox-a", "biz-a");
+            assertThatThrownBy(() -> insertIntegration(connection, "i-2", "owner-1", "sandbox-a", "biz-b"))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> insertIntegration(connection, "i-3", "owner-1", "sandbox-c", "biz-a"))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> connection.createStatement().executeUpdate("INSERT INTO developer_integration_decision"
+                    + " (id, integration_id, decision, approver_subject, approver_name, decided_at) VALUES ('d-1', 'no-such',"
+                    + " 'APPROVED', 'approver', 'Approver', CURRENT_TIMESTAMP)"))
+                    .as("a decision is on an integration").isInstanceOf(SQLException.class);
+        }
+    }
+
+    private static void insertIntegration(Connection connection, String id, String owner, String sandboxClientId,
+                                          String productionClientId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO developer_integration (id, owner_subject,"
+                + " organisation_name, business_registration_number, name_en, name_zh_hk, name_zh_cn, profile, registration,"
+                + " sandbox_client_id, production_client_id, state, created_at, version)"
+                + " VALUES (?, ?, 'Power Co', '12345678', 'Power', '電力', '电力', 'data-sharing', '{}', ?, ?, 'SANDBOX',"
+                + " CURRENT_TIMESTAMP, 1)")) {
+            insert.setString(1, id);
+            insert.setString(2, owner);
+            insert.setString(3, sandboxClientId);
+            insert.setString(4, productionClientId);
+            insert.executeUpdate();
+        }
+    }
+
     private JdbcDataSource h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + directory.resolve("smartid") + ";WRITE_DELAY=0");
