@@ -20,6 +20,9 @@ final class Readiness {
     private static final int LOG_TAIL_LINES = 60;
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            // HTTP/1.1: the JDK's upgrade to HTTP/2 over cleartext once hung for good on a second Payara, request
+            // timeout or not (./run.sh cluster).
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
