@@ -59,14 +59,25 @@ final class LoadBalancer {
      * affinity to the proxy's own means; a login then stays on the node that holds its authentication session. The
      * portal's instances share their web sessions through Payara's data grid, so there stickiness is only for speed.
      */
+    /*
+     * Keycloak's readiness also reports its cluster's health: after a node is killed, its peer reports DOWN for as long
+     * as the dead node's row stays in the discovery table (about 20 s here), though it serves well. So each node is
+     * in the Keycloak backend twice: as a ready node (health check /health/ready), and as a backup used only when no
+     * node is ready, tracking /health/live, so that the load balancer never refuses while a live node could answer.
+     */
     private String configuration() {
         PlatformSettings settings = layout.settings();
         StringBuilder keycloakServers = new StringBuilder();
         StringBuilder portalServers = new StringBuilder();
+        StringBuilder liveServers = new StringBuilder();
         IntStream.rangeClosed(1, ClusterLayout.NODES).forEach(node -> {
-            keycloakServers.append("    server kc").append(node).append(" 127.0.0.1:").append(layout.keycloakNodePort(node))
-                    .append(" cookie kc").append(node).append(" check port ").append(layout.keycloakNodeManagementPort(node))
-                    .append(HEALTH);
+            String address = " 127.0.0.1:" + layout.keycloakNodePort(node);
+            String checkPort = " check port " + layout.keycloakNodeManagementPort(node);
+            keycloakServers.append("    server kc").append(node).append(address).append(" cookie kc").append(node)
+                    .append(checkPort).append(HEALTH);
+            keycloakServers.append("    server kc").append(node).append("-live").append(address)
+                    .append(" backup track keycloak-live/kc").append(node).append('\n');
+            liveServers.append("    server kc").append(node).append(address).append(checkPort).append(HEALTH);
             portalServers.append("    server portal").append(node).append(" 127.0.0.1:").append(layout.portalInstancePort(node))
                     .append(" cookie p").append(node).append(" check").append(HEALTH);
         });
@@ -96,6 +107,12 @@ final class LoadBalancer {
                     option httpchk GET /health/ready
                     http-check expect status 200
                     cookie SMARTID_IDP_NODE insert indirect nocache httponly attr SameSite=Lax
+                    option allbackups
+                %s
+                # Whether a node's process is alive (not whether it is ready): for the backups above.
+                backend keycloak-live
+                    option httpchk GET /health/live
+                    http-check expect status 200
                 %s
                 frontend portal
                     bind 127.0.0.1:%d
@@ -107,7 +124,7 @@ final class LoadBalancer {
                     cookie SMARTID_PORTAL_NODE insert indirect nocache httponly attr SameSite=Lax
                     option httpchk GET /
                     http-check expect status 200
-                %s""".formatted(settings.keycloakPort(), keycloakServers, settings.portalPort(), portalServers);
+                %s""".formatted(settings.keycloakPort(), keycloakServers, liveServers, settings.portalPort(), portalServers);
     }
 
     ServerWatch.Server watched() {

@@ -8,6 +8,7 @@ import hk.smartid.banking.BrowserlessResident;
 import hk.smartid.e2e.PortalAccounts;
 import hk.smartid.e2e.ResidentBrowser;
 import hk.smartid.idp.StaffConsoleClient;
+import hk.smartid.platform.ClusterLayout;
 import hk.smartid.platform.Platform;
 import hk.smartid.platform.PlatformCluster;
 import hk.smartid.platform.Realm;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +82,12 @@ class ClusterFailoverIT {
 
         long restart = System.nanoTime();
         cluster.restartDatabase();
-        System.out.printf("CLUSTER postgres-restart: PostgreSQL down and up again in %.1f s%n", seconds(restart));
+        double databaseBack = seconds(restart);
+        // Keycloak's readiness includes its database, so the load balancer takes both nodes out while it is away;
+        // they must come back by themselves.
+        awaitIdpReady(Duration.ofMinutes(1));
+        System.out.printf("CLUSTER postgres-restart: PostgreSQL down and up again in %.1f s; both Keycloak nodes ready"
+                + " again %.1f s after the restart began, none restarted%n", databaseBack, seconds(restart));
 
         // The first requests after the restart meet pools whose connections the restart ended.
         BrowserlessResident.Page dashboard = resident.openAuthorization(portal("/login"));
@@ -120,10 +128,10 @@ class ClusterFailoverIT {
                         if (answer.statusCode() == 201) {
                             enrolled.put((String) JSONObjectUtils.parse(answer.body()).get("residentId"), hkid);
                         } else {
-                            failures.add(new Failure("enrolment", Instant.now(), answer.statusCode() + " " + answer.body()));
+                            failed(failures, new Failure("enrolment", Instant.now(), answer.statusCode() + " " + answer.body()));
                         }
                     } catch (Exception e) {
-                        failures.add(new Failure("enrolment", Instant.now(), e.toString()));
+                        failed(failures, new Failure("enrolment", Instant.now(), e.toString()));
                     }
                 }
                 return null;
@@ -137,10 +145,10 @@ class ClusterFailoverIT {
                         BrowserlessResident.Page page = resident.openAuthorization(portal("/login"));
                         logins.incrementAndGet();
                         if (page.status() != 200 || !page.uri().getPath().equals("/dashboard")) {
-                            failures.add(new Failure("login", Instant.now(), page.status() + " at " + page.uri()));
+                            failed(failures, new Failure("login", Instant.now(), page.status() + " at " + page.uri()));
                         }
                     } catch (Exception e) {
-                        failures.add(new Failure("login", Instant.now(), e.toString()));
+                        failed(failures, new Failure("login", Instant.now(), e.toString()));
                     }
                 }
                 return null;
@@ -227,6 +235,23 @@ class ClusterFailoverIT {
         }
     }
 
+    /** Waits until every Keycloak node reports ready and the load balancer serves the realm again. */
+    private void awaitIdpReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<URI> checks = new ArrayList<>();
+        for (int node = 1; node <= ClusterLayout.NODES; node++) {
+            checks.add(URI.create("http://localhost:" + cluster.layout().keycloakNodeManagementPort(node) + "/health/ready"));
+        }
+        checks.add(URI.create(platform.settings().realmUrl() + "/.well-known/openid-configuration"));
+        Instant giveUp = Instant.now().plus(timeout);
+        for (URI check : checks) {
+            while (http.send(HttpRequest.newBuilder(check).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                assertThat(Instant.now()).as("%s answering 200 again", check).isBefore(giveUp);
+                Thread.sleep(250);
+            }
+        }
+    }
+
     /** Where the IdP sends a prompt=none authorization request of the portal: a code while the resident's session lasts. */
     private String idpSessionAnswer(BrowserlessResident resident) throws Exception {
         String redirect = platform.settings().portalUrl() + "/callback";
@@ -257,6 +282,12 @@ class ClusterFailoverIT {
                 return rows.getLong(1);
             }
         }
+    }
+
+    /** Notes a failure; the client tries again after 100 ms, as a person would not hammer a failing counter. */
+    private static void failed(ConcurrentLinkedQueue<Failure> failures, Failure failure) throws InterruptedException {
+        failures.add(failure);
+        Thread.sleep(100);
     }
 
     private record Failure(String kind, Instant at, String what) {
