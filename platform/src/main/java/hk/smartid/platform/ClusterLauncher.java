@@ -85,8 +85,8 @@ public final class ClusterLauncher {
                   Portal (residents)   %s/   (HAProxy over instances %s/ and %s/)
                   Sample bank          %s/
                   IdP (realm smartid)  %s/realms/smartid/.well-known/openid-configuration
-                                       (HAProxy over Keycloak nodes %s and %s; health and metrics on
-                                       http://localhost:%d/ and http://localhost:%d/ health/ready, metrics)
+                                       (HAProxy over Keycloak nodes %s and %s; their health and metrics
+                                       at http://localhost:%d/health/ready and /metrics, and on port %d)
                   IdP administration   %s/admin/  user "%s", password in %s
                   PostgreSQL           127.0.0.1:%d, user %s, password in %s (databases keycloak, portal)
 
