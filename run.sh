@@ -3,6 +3,8 @@
 #   ./run.sh                                 build what changed, start everything, print where to go
 #   ./run.sh stop                            stop servers a previous run left behind (e.g. after the terminal was closed)
 #   ./run.sh register-bank <registration.json>  register a bank with the running IdP (docs/banking-made-easy.md)
+#   ./run.sh cluster [stop]                  the production shape: PostgreSQL, two Keycloak nodes, two portal instances,
+#                                            HAProxy on :8180 and :8080 (needs: apt-get install -y postgresql haproxy)
 # All state lives in var/ (servers, H2 databases, logs, generated secrets); delete it to start afresh.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,8 +32,17 @@ case "${1:-start}" in
     fi
     exec "${launcher[@]}" register-bank "$2" platform/target/platform-artifacts var
     ;;
+  cluster)
+    classpath="platform/target/classes:platform/target/platform-artifacts/launcher/*"
+    if [ "${2:-start}" = stop ]; then
+      exec java -cp "$classpath" hk.smartid.platform.ClusterLauncher stop platform/target/platform-artifacts var
+    fi
+    echo "Building SmartID HK ..."
+    ./mvnw -q -B -DskipTests package
+    exec java -cp "$classpath" hk.smartid.platform.ClusterLauncher start platform/target/platform-artifacts var
+    ;;
   *)
-    echo "usage: ./run.sh [start|stop|register-bank <registration.json>]" >&2
+    echo "usage: ./run.sh [start|stop|register-bank <registration.json>|cluster [stop]]" >&2
     exit 2
     ;;
 esac

@@ -64,12 +64,7 @@ final class PayaraServer {
         // The server process inherits these; MicroProfile Config reads them as smartid.* properties.
         asadmin(List.of("start-domain", "--domaindir", domainDir().toString(), DOMAIN), log, 300);
         // No Server or X-Powered-By header naming Payara, its version or the JDK, on pages and error answers alike.
-        asadmin(List.of("--port", Integer.toString(settings.payaraAdminPort()), "set",
-                "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.server-header=false",
-                "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false",
-                "configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.server-header=false",
-                "configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.xpowered-by=false"),
-                log, 120);
+        asadmin(withoutServerHeaders(settings.payaraAdminPort()), log, 120);
         asadmin(List.of("--port", Integer.toString(settings.payaraAdminPort()), "deploy", "--name", "smartid",
                 settings.artifacts().resolve("smartid-ear.ear").toString()), log, 300);
         Readiness.awaitOk("The portal", settings.portalUrl().resolve("/"), Duration.ofMinutes(3),
@@ -164,11 +159,24 @@ final class PayaraServer {
         ServerProcess.run(command, portalConfiguration(), log, timeoutSeconds);
     }
 
+    /** The asadmin arguments that stop a domain's listeners naming Payara, its version or the JDK. */
+    static List<String> withoutServerHeaders(int adminPort) {
+        return List.of("--port", Integer.toString(adminPort), "set",
+                "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.server-header=false",
+                "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false",
+                "configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.server-header=false",
+                "configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.xpowered-by=false");
+    }
+
     private Map<String, String> portalConfiguration() {
         // An H2 file outside the domain (which every start recreates), each commit on disk before it returns;
         // SMARTID_DB_URL in the launcher's environment replaces it, e.g. with a PostgreSQL URL.
-        String portalDatabase = Optional.ofNullable(System.getenv("SMARTID_DB_URL")).orElse("jdbc:h2:file:"
-                + settings.varDir().resolve("portal/db/smartid").toAbsolutePath() + ";WRITE_DELAY=0");
+        return portalConfiguration(settings, secrets, Optional.ofNullable(System.getenv("SMARTID_DB_URL")).orElse(
+                "jdbc:h2:file:" + settings.varDir().resolve("portal/db/smartid").toAbsolutePath() + ";WRITE_DELAY=0"));
+    }
+
+    /** The portal's settings (MicroProfile Config reads them as smartid.* properties), for the portal at {@code settings}' URL. */
+    static Map<String, String> portalConfiguration(PlatformSettings settings, PlatformSecrets secrets, String portalDatabase) {
         Map<String, String> configuration = new java.util.HashMap<>(Map.of(
                 // The developer area (hk.smartid.portal.developers): the sandbox realm and the portal's onboarding
                 // service accounts in both realms.

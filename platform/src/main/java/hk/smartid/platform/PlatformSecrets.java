@@ -58,6 +58,11 @@ public final class PlatformSecrets {
         return secret("payment-provider-secret");
     }
 
+    /** The password of the production shape's PostgreSQL user ({@code ./run.sh cluster}). */
+    public String clusterDatabasePassword() {
+        return secret("cluster-database-password");
+    }
+
     private String secret(String name) {
         Path file = directory.resolve(name);
         try {

@@ -28,6 +28,9 @@ final class Readiness {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            // HTTP/1.1: the JDK's upgrade to HTTP/2 over cleartext once hung for good on a second Payara, request
+            // timeout or not (./run.sh cluster).
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
