@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,7 +48,7 @@ public class IdpOnboarding {
     String productionIssuer;
 
     @Inject
-    @ConfigProperty(name = "smartid.idp.sandbox-issuer")
+    @ConfigProperty(name = "smartid.idp.sandbox-issuer", defaultValue = "")
     String sandboxIssuer;
 
     @Inject
@@ -55,12 +56,14 @@ public class IdpOnboarding {
     String clientId;
 
     @Inject
+    // Without these (a portal deployed on its own, as in the portal's integration tests) the developer area says
+    // the IdP is unavailable rather than the portal failing to deploy.
     @ConfigProperty(name = "smartid.developers.onboarding-client-secret")
-    String productionSecret;
+    Optional<String> productionSecret;
 
     @Inject
     @ConfigProperty(name = "smartid.developers.sandbox-onboarding-client-secret")
-    String sandboxSecret;
+    Optional<String> sandboxSecret;
 
     /**
      * Registers a relying party ({@code docs/banking-made-easy.md}, "Registering a bank (onboarding)"): success with
@@ -68,10 +71,16 @@ public class IdpOnboarding {
      * or unavailable.
      */
     public IdpResult<Registered> register(Realm realm, Map<String, Object> registration) {
-        URI issuer = URI.create(realm == Realm.SANDBOX ? sandboxIssuer : productionIssuer);
+        String issuerUrl = realm == Realm.SANDBOX ? sandboxIssuer : productionIssuer;
+        Optional<String> secret = realm == Realm.SANDBOX ? sandboxSecret : productionSecret;
+        if (issuerUrl.isBlank() || secret.isEmpty()) {
+            LOG.warning("the portal's onboarding account for the " + realm + " realm is not configured");
+            return new IdpResult.Unavailable<>();
+        }
+        URI issuer = URI.create(issuerUrl);
         String token;
         try {
-            token = serviceAccountToken(issuer, realm == Realm.SANDBOX ? sandboxSecret : productionSecret);
+            token = serviceAccountToken(issuer, secret.get());
         } catch (IOException | ParseException e) {
             LOG.log(Level.WARNING, "no onboarding token from " + issuer, e);
             return new IdpResult.Unavailable<>();
