@@ -48,8 +48,8 @@ public class IdpOnboarding {
     String productionIssuer;
 
     @Inject
-    @ConfigProperty(name = "smartid.idp.sandbox-issuer", defaultValue = "")
-    String sandboxIssuer;
+    @ConfigProperty(name = "smartid.idp.sandbox-issuer")
+    Optional<String> sandboxIssuer;
 
     @Inject
     @ConfigProperty(name = "smartid.developers.onboarding-client-id", defaultValue = "portal-onboarding")
@@ -71,7 +71,7 @@ public class IdpOnboarding {
      * or unavailable.
      */
     public IdpResult<Registered> register(Realm realm, Map<String, Object> registration) {
-        String issuerUrl = realm == Realm.SANDBOX ? sandboxIssuer : productionIssuer;
+        String issuerUrl = realm == Realm.SANDBOX ? sandboxIssuer.orElse("") : productionIssuer;
         Optional<String> secret = realm == Realm.SANDBOX ? sandboxSecret : productionSecret;
         if (issuerUrl.isBlank() || secret.isEmpty()) {
             LOG.warning("the portal's onboarding account for the " + realm + " realm is not configured");
@@ -103,7 +103,7 @@ public class IdpOnboarding {
 
     /** The sandbox realm's issuer, which a business's sandbox integration is configured with. */
     public String sandboxIssuer() {
-        return sandboxIssuer;
+        return sandboxIssuer.orElse("");
     }
 
     private String serviceAccountToken(URI issuer, String secret) throws IOException, ParseException {
