@@ -93,6 +93,7 @@ public final class PlatformLauncher {
                   Portal (residents)   %s/
                   E-services           %s/services/  (open data: %s/open-data/services.json and .csv)
                   Sample bank          %s/  ("Open an account with SmartID")
+                  Sample utility       %s/  (a business's "Log in with SmartID", Spring Boot)
                   IdP (realm smartid)  %s/realms/smartid/.well-known/openid-configuration
                   IdP administration   %s/admin/  user "%s", password in %s
 
@@ -104,7 +105,7 @@ public final class PlatformLauncher {
                 %s/officer/) are listed below with their activation codes.
 
                 Logs: %s
-                """.formatted(s.portalUrl(), s.portalUrl(), s.portalUrl(), s.bankUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
+                """.formatted(s.portalUrl(), s.portalUrl(), s.portalUrl(), s.bankUrl(), s.utilityUrl(), s.keycloakUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
                 s.varDir().resolve("secrets/keycloak-admin-password"), s.portalUrl(), s.logs());
     }
 }

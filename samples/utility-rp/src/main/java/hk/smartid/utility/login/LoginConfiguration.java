@@ -1,0 +1,82 @@
+package hk.smartid.utility.login;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.endpoint.NimbusJwtClientAuthenticationParametersConverter;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Login with SmartID as with any OpenID provider: authorization code with PKCE, the code redeemed with a
+ * {@code private_key_jwt} client assertion, RP-initiated logout back to the home page. Everything about the provider
+ * comes from its discovery document (application.properties: {@code issuer-uri}).
+ */
+@Configuration
+public class LoginConfiguration {
+
+    @Bean
+    ECKey clientKey(@Value("${utility.data-dir}") Path dataDirectory) throws IOException {
+        return ClientKey.loadOrCreate(dataDirectory);
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, ClientRegistrationRepository registrations, ECKey clientKey) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        // PKCE for a confidential client too, and the provider's pages in the reader's language (OIDC ui_locales).
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+                .andThen(request -> request.additionalParameters(parameters ->
+                        parameters.put("ui_locales", LocaleContextHolder.getLocale().toLanguageTag()))));
+
+        RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
+        tokens.addParametersConverter(new NimbusJwtClientAuthenticationParametersConverter<OAuth2AuthorizationCodeGrantRequest>(
+                registration -> clientKey));
+
+        OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/");
+
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/jwks.json", "/utility.css", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .loginPage("/")
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                        .tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(tokens)))
+                .logout(out -> out.logoutSuccessHandler(logout))
+                .build();
+    }
+
+    /** The public half of the client key, where the registration's {@code jwksUri} points. */
+    @RestController
+    static class ClientKeySet {
+
+        private final ECKey clientKey;
+
+        ClientKeySet(ECKey clientKey) {
+            this.clientKey = clientKey;
+        }
+
+        @GetMapping(value = "/jwks.json", produces = "application/json")
+        Map<String, Object> jwks() {
+            return new JWKSet(clientKey.toPublicJWK()).toJSONObject();
+        }
+    }
+}
