@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.client.JWTClientAuthenticator;
-import hk.smartid.idp.realm.Language;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.Constants;
@@ -46,8 +45,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Registers banks and businesses ({@code /realms/smartid/relying-parties}), and disables or enables them. Only a
@@ -184,8 +181,7 @@ public class RelyingPartiesResource {
         registration.put("clientId", client.getClientId());
         registration.put("profile", profile.registeredName());
         registration.put("enabled", client.isEnabled());
-        registration.put("name", Language.TAGS.stream().collect(Collectors.toMap(Function.identity(),
-                language -> client.getAttribute(BankClient.NAME_ATTRIBUTE_PREFIX + language))));
+        registration.put("name", BankClient.namesOf(client));
         registration.put("redirectUris", List.copyOf(client.getRedirectUris()));
         registration.put("postLogoutRedirectUris", config.getPostLogoutRedirectUris() == null ? List.of()
                 : config.getPostLogoutRedirectUris());
