@@ -87,18 +87,8 @@ public final class TestBank {
 
     /** Registers a new bank with a unique client id; its redirect URI points nowhere (the test reads the redirect itself). */
     public static TestBank register(Platform platform) throws Exception {
-        return register(platform, null);
-    }
-
-    /** As {@link #register(Platform)}, with a back-channel logout URI (docs/businesses.md). */
-    public static TestBank register(Platform platform, URI backchannelLogoutUri) throws Exception {
         TestBank bank = new TestBank(platform, "test-bank-" + letters(8));
-        String registration = bank.registration();
-        if (backchannelLogoutUri != null) {
-            registration = registration.substring(0, registration.lastIndexOf('}'))
-                    + ", \"backchannelLogoutUri\": \"" + backchannelLogoutUri + "\"}";
-        }
-        HttpResponse<String> answer = bank.onboard(registration);
+        HttpResponse<String> answer = bank.onboard(bank.registration());
         if (answer.statusCode() != 201) {
             throw new AssertionError("Registration answered " + answer.statusCode() + ": " + answer.body());
         }
@@ -152,6 +142,18 @@ public final class TestBank {
     public static String onboardingToken(Platform platform) throws Exception {
         return new KeycloakAdmin.ServiceAccount("smartid-onboarding", platform.secrets().onboardingClientSecret(), null)
                 .accessToken(platform);
+    }
+
+    /** As {@link #register(Platform)}, with a back-channel logout URI (docs/businesses.md). */
+    public static TestBank registerWithBackchannelLogout(Platform platform, URI backchannelLogoutUri) throws Exception {
+        TestBank bank = new TestBank(platform, "test-bank-" + letters(8));
+        String registration = bank.registration();
+        HttpResponse<String> answer = bank.onboard(registration.substring(0, registration.lastIndexOf('}'))
+                + ", \"backchannelLogoutUri\": \"" + backchannelLogoutUri + "\"}");
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("Registration answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return bank;
     }
 
     public String clientId() {

@@ -112,7 +112,7 @@ class BusinessLogoutIT {
     @Test
     void shouldTellADataSharingBusinessWhenTheResidentRevokesTheConsent() throws Exception {
         BrowserlessResident resident = BrowserlessResident.activatedAtCounter(platform, "Tsuen Wan");
-        TestBank bank = TestBank.register(platform, receiver.uri());
+        TestBank bank = TestBank.registerWithBackchannelLogout(platform, receiver.uri());
         bank.openAccount(resident);
         String ownToken = residentAccessToken(resident);
         List<Object> consents = com.nimbusds.jose.util.JSONArrayUtils.parse(http.send(HttpRequest.newBuilder(URI.create(

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample utility (samples/utility-rp: Spring Boot and Spring Security's OAuth 2.0 client, nothing of SmartID's),
  * started and registered as a login-only business by the platform, as a resident lives it in Chromium with a virtual
- * passkey: log in with the passkey, see the pairwise subject and the assurance level, log out through the IdP.
+ * passkey: log in with the passkey, see the pairwise subject and the assurance level, log out through the IdP; and
+ * "This was not me" at SmartID ends the utility's session through back-channel logout.
  */
 @ExtendWith(RunningPlatform.class)
 class UtilitySampleIT {
@@ -58,6 +59,26 @@ class UtilitySampleIT {
             assertThat(phone.url()).startsWith(platform.settings().realmUrl().toString());
         }
         audit.assertNoViolations();
+    }
+
+    @Test
+    void shouldEndTheUtilitySessionWhenTheResidentSaysThisWasNotMeAtSmartId() throws Exception {
+        try (ResidentBrowser phone = new PortalAccounts(platform).verifiedResident()) {
+            phone.open(utility + "/");
+            phone.click(By.cssSelector("[data-testid='login']"));
+            // Logged in to the portal, so SmartID lets the resident in at once.
+            assertThat(phone.testId("acr").getText()).isEqualTo("loa-verified");
+
+            phone.open(platform.settings().portalUrl() + "/dashboard");
+            phone.click(By.cssSelector("[data-testid='activity-link']"));
+            phone.click(By.cssSelector("[data-testid='not-me']"));
+            phone.testId("secured-message");
+
+            // SmartID told the utility over the back channel: its session has ended too.
+            phone.open(utility + "/");
+            phone.testId("login");
+            assertThat(phone.pageText()).doesNotContain("loa-verified");
+        }
     }
 
     @Test

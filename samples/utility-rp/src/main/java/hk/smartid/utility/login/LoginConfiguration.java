@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.NimbusJwtClientAuthenticationParametersConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -25,8 +26,10 @@ import java.util.Map;
 
 /**
  * Login with SmartID as with any OpenID provider: authorization code with PKCE, the code redeemed with a
- * {@code private_key_jwt} client assertion, RP-initiated logout back to the home page. Everything about the provider
- * comes from its discovery document (application.properties: {@code issuer-uri}).
+ * {@code private_key_jwt} client assertion, RP-initiated logout back to the home page, and back-channel logout (SmartID
+ * posts a logout token to {@code /logout/connect/back-channel/smartid} when the customer's SmartID session ends, e.g.
+ * "This was not me": the customer's session here ends too). Everything about the provider comes from its discovery
+ * document (application.properties: {@code issuer-uri}).
  */
 @Configuration
 public class LoginConfiguration {
@@ -54,13 +57,14 @@ public class LoginConfiguration {
 
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/jwks.json", "/utility.css", "/error").permitAll()
+                        .requestMatchers("/", "/jwks.json", "/utility.css", "/error", "/logout/connect/back-channel/*").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage("/")
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
                         .tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(tokens)))
                 .logout(out -> out.logoutSuccessHandler(logout))
+                .oidcLogout(out -> out.backChannel(Customizer.withDefaults()))
                 .build();
     }
 
