@@ -8,9 +8,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OidcBackChannelLogoutHandler;
 import org.springframework.security.oauth2.client.endpoint.NimbusJwtClientAuthenticationParametersConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.session.InMemoryOidcSessionRegistry;
+import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
@@ -37,6 +40,21 @@ public class LoginConfiguration {
     @Bean
     ECKey clientKey(@Value("${utility.data-dir}") Path dataDirectory) throws IOException {
         return ClientKey.loadOrCreate(dataDirectory);
+    }
+
+    /** The customers' SmartID sessions, by {@code sid}, so a logout token can name the session it ends. */
+    @Bean
+    OidcSessionRegistry oidcSessions() {
+        return new InMemoryOidcSessionRegistry();
+    }
+
+    /** Ends the session a logout token names; it needs to know our session cookie's name (application.properties). */
+    @Bean
+    OidcBackChannelLogoutHandler backChannelLogout(OidcSessionRegistry sessions,
+                                                   @Value("${server.servlet.session.cookie.name}") String sessionCookie) {
+        OidcBackChannelLogoutHandler handler = new OidcBackChannelLogoutHandler(sessions);
+        handler.setSessionCookieName(sessionCookie);
+        return handler;
     }
 
     @Bean
