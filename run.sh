@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts SmartID HK (IdP on :8180, portal on :8080, sample bank on :8280) in the foreground; Ctrl-C stops it.
+# Starts SmartID HK (IdP on :8180, portal on :8080, sample bank on :8280, sample utility on :8320) in the foreground; Ctrl-C stops it.
 #   ./run.sh                                 build what changed, start everything, print where to go
 #   ./run.sh stop                            stop servers a previous run left behind (e.g. after the terminal was closed)
 #   ./run.sh register-bank <registration.json>  register a bank with the running IdP (docs/banking-made-easy.md)

@@ -5,8 +5,8 @@ import org.keycloak.admin.client.Keycloak;
 import java.util.List;
 
 /**
- * The whole platform: the IdP first (the portal and the sample bank need its discovery document), then the
- * sample bank, then the portal.
+ * The whole platform: the IdP first (the portal and the samples need its discovery document), then the sample bank
+ * and the sample utility, then the portal.
  */
 public final class Platform implements AutoCloseable {
 
@@ -15,6 +15,7 @@ public final class Platform implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final PayaraServer payara;
     private final SampleBankServer bank;
+    private final SampleUtilityServer utility;
     private Keycloak idpAdmin;
 
     public Platform(PlatformSettings settings) {
@@ -23,16 +24,20 @@ public final class Platform implements AutoCloseable {
         this.keycloak = new KeycloakServer(settings, secrets);
         this.payara = new PayaraServer(settings, secrets);
         this.bank = new SampleBankServer(settings, secrets);
+        this.utility = new SampleUtilityServer(settings, secrets);
     }
 
     public Platform start() {
         keycloak.checkPorts();
         payara.checkPorts();
         bank.checkPorts();
+        utility.checkPorts();
         try {
             keycloak.start();
             bank.start();
             System.out.println("Sample bank " + settings.bankUrl() + "/: " + bank.register());
+            utility.start();
+            System.out.println("Sample utility " + settings.utilityUrl() + "/: " + utility.register());
             payara.start();
         } catch (RuntimeException e) {
             close();
@@ -75,12 +80,13 @@ public final class Platform implements AutoCloseable {
     public void stopStarted() {
         payara.stop();
         bank.stopStarted();
+        utility.stopStarted();
         keycloak.stopStarted();
     }
 
     /** The running servers, for the launcher to watch. */
     List<ServerWatch.Server> servers() {
-        return List.of(keycloak.watched(), bank.watched(), payara.watched());
+        return List.of(keycloak.watched(), bank.watched(), utility.watched(), payara.watched());
     }
 
     /**
@@ -104,6 +110,7 @@ public final class Platform implements AutoCloseable {
         }
         payara.stop();
         bank.stop();
+        utility.stop();
         keycloak.stop();
     }
 

@@ -93,6 +93,7 @@ public final class PlatformLauncher {
                   Portal (residents)   %s/
                   E-services           %s/services/  (open data: %s/open-data/services.json and .csv)
                   Sample bank          %s/  ("Open an account with SmartID")
+                  Sample utility       %s/  (a business's "Log in with SmartID", Spring Boot)
                   IdP (realm smartid)  %s/realms/smartid/.well-known/openid-configuration
                   Sandbox for business %s/realms/smartid-sandbox/.well-known/openid-configuration  (developer area: %s/developers/)
                   IdP administration   %s/admin/  user "%s", password in %s
@@ -106,7 +107,7 @@ public final class PlatformLauncher {
                 activation codes.
 
                 Logs: %s
-                """.formatted(s.portalUrl(), s.portalUrl(), s.portalUrl(), s.bankUrl(), s.keycloakUrl(), s.keycloakUrl(), s.portalUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
+                """.formatted(s.portalUrl(), s.portalUrl(), s.portalUrl(), s.bankUrl(), s.utilityUrl(), s.keycloakUrl(), s.keycloakUrl(), s.portalUrl(), s.keycloakUrl(), platform.keycloakAdminUsername(),
                 s.varDir().resolve("secrets/keycloak-admin-password"), s.portalUrl(), s.logs());
     }
 }

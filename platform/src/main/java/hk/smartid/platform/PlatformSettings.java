@@ -47,6 +47,15 @@ public record PlatformSettings(Path artifacts, Path varDir, int keycloakPort, in
         return URI.create("http://localhost:" + bankPort());
     }
 
+    /** The sample utility's HTTP port (samples/utility-rp): 8320 in development. */
+    public int utilityPort() {
+        return keycloakPort + 140;
+    }
+
+    public URI utilityUrl() {
+        return URI.create("http://localhost:" + utilityPort());
+    }
+
     public int payaraAdminPort() {
         return payaraPortBase + 48;
     }

@@ -131,7 +131,7 @@ public final class TestBank {
      * Letters only: the staff audit trail withholds a detail with a run of six digits (it could be an identity
      * number), and the client id is in the onboarding line's detail.
      */
-    private static String letters(int count) {
+    public static String letters(int count) {
         java.security.SecureRandom random = new java.security.SecureRandom();
         StringBuilder letters = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -171,9 +171,21 @@ public final class TestBank {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String onboardingToken(Platform platform) throws Exception {
+    public static String onboardingToken(Platform platform) throws Exception {
         return new KeycloakAdmin.ServiceAccount("smartid-onboarding", platform.secrets().onboardingClientSecret(), null)
                 .accessToken(platform);
+    }
+
+    /** As {@link #register(Platform)}, with a back-channel logout URI (docs/businesses.md). */
+    public static TestBank registerWithBackchannelLogout(Platform platform, URI backchannelLogoutUri) throws Exception {
+        TestBank bank = new TestBank(platform, "test-bank-" + letters(8));
+        String registration = bank.registration();
+        HttpResponse<String> answer = bank.onboard(registration.substring(0, registration.lastIndexOf('}'))
+                + ", \"backchannelLogoutUri\": \"" + backchannelLogoutUri + "\"}");
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("Registration answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return bank;
     }
 
     public String clientId() {

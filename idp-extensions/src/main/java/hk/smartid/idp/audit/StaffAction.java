@@ -16,6 +16,10 @@ public enum StaffAction {
     CORRECT,
     /** Registered a bank or business as a relying party (onboarding, Banking Made Easy). */
     REGISTER_BANK,
+    /** Disabled a registered bank or business: its tokens stop working at once, its sessions and offline tokens end. */
+    DISABLE_RELYING_PARTY,
+    /** Enabled a disabled bank or business again (tokens issued before the disable stay refused). */
+    ENABLE_RELYING_PARTY,
     /**
      * The IdP itself refused a passkey login whose signature counter did not go up: a copy of the resident's
      * authenticator may be in use. Also shown to the resident in their account activity.

@@ -43,13 +43,22 @@ public final class BankClient {
 
     /** The bank's name in the reader's language tag, falling back to English. */
     public String nameIn(String languageTag) {
-        String name = client.getAttribute(NAME_ATTRIBUTE_PREFIX + languageTag);
-        return name != null ? name : client.getAttribute(NAME_ATTRIBUTE_PREFIX + "en");
+        return nameIn(client, languageTag);
     }
 
     /** The name in every registered language, keyed by language tag. */
     public Map<String, String> names() {
-        return Language.TAGS.stream().collect(Collectors.toMap(Function.identity(), this::nameIn));
+        return namesOf(client);
+    }
+
+    /** The registered names of any relying party (bank or business), keyed by language tag. */
+    static Map<String, String> namesOf(ClientModel client) {
+        return Language.TAGS.stream().collect(Collectors.toMap(Function.identity(), language -> nameIn(client, language)));
+    }
+
+    private static String nameIn(ClientModel client, String languageTag) {
+        String name = client.getAttribute(NAME_ATTRIBUTE_PREFIX + languageTag);
+        return name != null ? name : client.getAttribute(NAME_ATTRIBUTE_PREFIX + "en");
     }
 
     public List<Purpose> purposes() {

@@ -18,15 +18,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A JWK set a bank registers inline (docs/banking-made-easy.md): public keys only, exactly one signing key (RSA for
- * PS256 or EC P-256 for ES256) and one RSA encryption key for RSA-OAEP-256. Nothing symmetric, nothing private.
+ * A JWK set a bank or business registers inline (docs/banking-made-easy.md): public keys only, exactly one signing key
+ * (RSA for PS256 or EC P-256 for ES256) and, for data sharing, one RSA encryption key for RSA-OAEP-256 (login only
+ * needs none, and may give at most one). Nothing symmetric, nothing private.
  */
 record BankKeySet(JWKSet publicKeys, JWSAlgorithm signingAlgorithm) {
 
     static final String FIELD = "jwks";
 
     /** The key set, or empty with each problem put in {@code problems} under the key's path ({@code jwks.keys[0].alg}). */
-    static Optional<BankKeySet> check(Map<String, Object> json, Map<String, String> problems) {
+    static Optional<BankKeySet> check(Map<String, Object> json, Map<String, String> problems, boolean needsEncryptionKey) {
         if (!(json.get("keys") instanceof List<?> entries)) {
             problems.put(FIELD, "a JWK set: {\"keys\": [...]}");
             return Optional.empty();
@@ -61,8 +62,10 @@ record BankKeySet(JWKSet publicKeys, JWSAlgorithm signingAlgorithm) {
             }
             keys.add(key);
         }
-        if (problems.size() == before && (signing != 1 || encryption != 1)) {
+        if (problems.size() == before && needsEncryptionKey && (signing != 1 || encryption != 1)) {
             problems.put(FIELD, "exactly one signing key (use sig) and one RSA encryption key (use enc)");
+        } else if (problems.size() == before && (signing != 1 || encryption > 1)) {
+            problems.put(FIELD, "exactly one signing key (use sig), and at most one RSA encryption key (use enc)");
         }
         return problems.size() == before ? Optional.of(new BankKeySet(new JWKSet(keys), signingAlgorithm)) : Optional.empty();
     }

@@ -7,14 +7,17 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a bank registers (docs/banking-made-easy.md): names and purpose statements in three languages,
- * exact redirect URIs, its keys, and per purpose the data items it may ask for.
+ * What a bank or business registers (docs/banking-made-easy.md, docs/businesses.md): its profile, names and purpose
+ * statements in three languages, exact redirect and post-logout redirect URIs, a back-channel logout URI, its keys,
+ * and per purpose the data items it may ask for (data sharing only).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BankRegistration(String clientId, Map<String, String> name, List<String> redirectUris, String jwksUri,
+public record BankRegistration(String clientId, String profile, Map<String, String> name, List<String> redirectUris,
+                               List<String> postLogoutRedirectUris, String backchannelLogoutUri, String jwksUri,
                                Map<String, Object> jwks, String tokenEndpointAuthSigningAlg,
                                List<BankClient.RegisteredPurpose> purposes) {
 
@@ -30,23 +33,29 @@ public record BankRegistration(String clientId, Map<String, String> name, List<S
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             problems.put("clientId", "3 to 63 lower-case letters, digits or hyphens");
         }
+        if (profile != null && RelyingPartyProfile.ofRegisteredName(profile).isEmpty()) {
+            // What else is required depends on the profile.
+            problems.put("profile", "login-only or data-sharing");
+            return problems;
+        }
         checkLanguages("name", name, problems);
         if (redirectUris == null || redirectUris.isEmpty()) {
             problems.put("redirectUris", "at least one exact redirect URI");
         } else {
-            for (int i = 0; i < redirectUris.size(); i++) {
-                if (!isExactRedirect(redirectUris.get(i))) {
-                    problems.put("redirectUris[" + i + "]",
-                            "an absolute https URI (http only for localhost) without wildcard or fragment");
-                }
-            }
+            checkExactRedirects("redirectUris", redirectUris, problems);
+        }
+        if (postLogoutRedirectUris != null) {
+            checkExactRedirects("postLogoutRedirectUris", postLogoutRedirectUris, problems);
+        }
+        if (backchannelLogoutUri != null && !isExactRedirect(backchannelLogoutUri)) {
+            problems.put("backchannelLogoutUri", "an absolute https URI (http only for localhost) without wildcard or fragment");
         }
         if ((jwksUri == null) == (jwks == null)) {
             problems.put("jwksUri", "give either jwksUri or jwks, not both");
         } else if (jwksUri != null && !isWebUri(jwksUri)) {
             problems.put("jwksUri", "an absolute https URI (http only for localhost)");
         } else if (jwks != null) {
-            BankKeySet.check(jwks, problems).ifPresent(keys -> {
+            keySet(problems).ifPresent(keys -> {
                 if (tokenEndpointAuthSigningAlg != null && !tokenEndpointAuthSigningAlg.equals(keys.signingAlgorithm().getName())) {
                     problems.put("tokenEndpointAuthSigningAlg", keys.signingAlgorithm() + " for the registered signing key");
                 }
@@ -55,7 +64,11 @@ public record BankRegistration(String clientId, Map<String, String> name, List<S
         if (jwks == null && tokenEndpointAuthSigningAlg != null && !SIGNING_ALGORITHMS.contains(tokenEndpointAuthSigningAlg)) {
             problems.put("tokenEndpointAuthSigningAlg", "PS256 or ES256");
         }
-        if (purposes == null || purposes.isEmpty()) {
+        if (profileOrDefault() == RelyingPartyProfile.LOGIN_ONLY) {
+            if (purposes != null) {
+                problems.put("purposes", "a login-only integration registers no purposes (register data-sharing to receive data items)");
+            }
+        } else if (purposes == null || purposes.isEmpty()) {
             problems.put("purposes", "at least one purpose");
         } else {
             for (int i = 0; i < purposes.size(); i++) {
@@ -66,6 +79,30 @@ public record BankRegistration(String clientId, Map<String, String> name, List<S
             }
         }
         return problems;
+    }
+
+    /** The registered profile; a registration that names none is for data sharing, as banks registered before profiles. */
+    public RelyingPartyProfile profileOrDefault() {
+        return profile == null ? RelyingPartyProfile.DATA_SHARING
+                : RelyingPartyProfile.ofRegisteredName(profile).orElseThrow(() -> new IllegalStateException("Unchecked profile " + profile));
+    }
+
+    /** The purposes registered; none for login only. */
+    public List<BankClient.RegisteredPurpose> registeredPurposes() {
+        return purposes == null ? List.of() : purposes;
+    }
+
+    private static void checkExactRedirects(String field, List<String> uris, Map<String, String> problems) {
+        for (int i = 0; i < uris.size(); i++) {
+            if (!isExactRedirect(uris.get(i))) {
+                problems.put(field + "[" + i + "]", "an absolute https URI (http only for localhost) without wildcard or fragment");
+            }
+        }
+    }
+
+    /** Data sharing needs an encryption key for the person-data answers; login only does not. */
+    private Optional<BankKeySet> keySet(Map<String, String> problems) {
+        return BankKeySet.check(jwks, problems, profileOrDefault() == RelyingPartyProfile.DATA_SHARING);
     }
 
     private static void checkPurpose(String path, BankClient.RegisteredPurpose purpose, Map<String, String> problems) {
@@ -104,18 +141,18 @@ public record BankRegistration(String clientId, Map<String, String> name, List<S
      */
     String signingAlgorithm() {
         if (jwks != null) {
-            return BankKeySet.check(jwks, new LinkedHashMap<>()).orElseThrow().signingAlgorithm().getName();
+            return keySet(new LinkedHashMap<>()).orElseThrow().signingAlgorithm().getName();
         }
         return tokenEndpointAuthSigningAlg == null ? "PS256" : tokenEndpointAuthSigningAlg;
     }
 
     /** The inline JWK set as stored, public members only. */
     String jwksJson() {
-        return BankKeySet.check(jwks, new LinkedHashMap<>()).orElseThrow().json();
+        return keySet(new LinkedHashMap<>()).orElseThrow().json();
     }
 
     static boolean isExactRedirect(String uri) {
-        return isWebUri(uri) && !uri.contains("*") && URI.create(uri).getFragment() == null;
+        return uri != null && isWebUri(uri) && !uri.contains("*") && URI.create(uri).getFragment() == null;
     }
 
     private static boolean isWebUri(String value) {

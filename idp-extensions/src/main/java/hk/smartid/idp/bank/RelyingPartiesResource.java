@@ -17,7 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.client.JWTClientAuthenticator;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -40,9 +47,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Registers banks ({@code /realms/smartid/relying-parties}). Only a caller holding realm role
- * {@code rp-onboarding} may; the bank gets a confidential client that the {@code smartid-banks} client
- * policy holds to the FAPI 2.0 grade profile.
+ * Registers banks and businesses ({@code /realms/smartid/relying-parties}), and disables or enables them. Only a
+ * caller holding realm role {@code rp-onboarding} may. A data-sharing registration gets a confidential client that
+ * the {@code smartid-banks} client policy holds to the FAPI 2.0 grade profile; a login-only one a confidential client
+ * that the {@code smartid-businesses} policy holds to the business profile (docs/businesses.md).
  */
 public class RelyingPartiesResource {
 
@@ -84,11 +92,12 @@ public class RelyingPartiesResource {
             if (flow == null) {
                 throw new IllegalStateException("Realm " + realm.getName() + " lacks the flow '" + BANK_BROWSER_FLOW + "'");
             }
-            registration.purposes().stream().flatMap(purpose -> purpose.items().stream()).distinct()
+            registration.registeredPurposes().stream().flatMap(purpose -> purpose.items().stream()).distinct()
                     .forEach(this::ensureDataItemScope);
             ClientModel client = ClientManager.createClient(session, realm, clientOf(registration, flow));
             call.record(StaffActionOutcome.SUCCESS, null, "client " + registration.clientId());
-            LOG.infof("Registered bank %s (%s) in realm %s", registration.clientId(), registration.name().get("en"), realm.getName());
+            LOG.infof("Registered %s %s (%s) in realm %s", registration.profileOrDefault().registeredName(),
+                    registration.clientId(), registration.name().get("en"), realm.getName());
             return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("clientId", client.getClientId())).build();
         } catch (ApiError refusal) {
@@ -102,21 +111,85 @@ public class RelyingPartiesResource {
     public Response registration(@PathParam("clientId") String clientId) {
         try {
             BearerCaller.withRealmRole(session, RealmRole.RP_ONBOARDING);
-            BankClient bank = BankClient.of(realm.getClientByClientId(clientId)).orElseThrow(() ->
-                    ApiError.of(Response.Status.NOT_FOUND, "not_registered", "No bank is registered with this clientId"));
-            return Response.ok(registrationOf(bank)).type(MediaType.APPLICATION_JSON).build();
+            ClientModel client = realm.getClientByClientId(clientId);
+            RelyingPartyProfile profile = RelyingPartyProfile.of(client).orElseThrow(RelyingPartiesResource::notRegistered);
+            return Response.ok(registrationOf(client, profile)).type(MediaType.APPLICATION_JSON).build();
         } catch (ApiError refusal) {
             return refusal.response();
         }
     }
 
-    private static Map<String, Object> registrationOf(BankClient bank) {
+    /**
+     * Disables a bank or business: it can no longer log anyone in or authenticate, every token it holds is refused at
+     * once (the client's not-before is now: Keycloak's userinfo and our APIs check it), its sessions end and its
+     * offline tokens are revoked.
+     */
+    @POST
+    @Path("{clientId}/disable")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response disable(@PathParam("clientId") String clientId) {
+        return switchTo(clientId, false);
+    }
+
+    /** Enables a disabled bank or business again; tokens issued before the disable stay refused. */
+    @POST
+    @Path("{clientId}/enable")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response enable(@PathParam("clientId") String clientId) {
+        return switchTo(clientId, true);
+    }
+
+    private Response switchTo(String clientId, boolean enabled) {
+        try {
+            StaffCall call = StaffCall.of(session, enabled ? StaffAction.ENABLE_RELYING_PARTY : StaffAction.DISABLE_RELYING_PARTY,
+                    RealmRole.RP_ONBOARDING);
+            ClientModel client = realm.getClientByClientId(clientId);
+            if (RelyingPartyProfile.of(client).isEmpty()) {
+                throw call.refuse(notRegistered(), null, StaffActionOutcome.NOT_FOUND, "client " + clientId);
+            }
+            if (!enabled) {
+                endAccess(client);
+            }
+            client.setEnabled(enabled);
+            call.record(StaffActionOutcome.SUCCESS, null, "client " + clientId);
+            LOG.infof("%s relying party %s in realm %s", enabled ? "Enabled" : "Disabled", clientId, realm.getName());
+            return Response.ok(Map.of("clientId", clientId, "enabled", enabled)).type(MediaType.APPLICATION_JSON).build();
+        } catch (ApiError refusal) {
+            return refusal.response();
+        }
+    }
+
+    /** Every token issued until now is refused, the client's sessions end (back-channel logout) and its offline tokens go. */
+    private void endAccess(ClientModel client) {
+        client.setNotBefore(Time.currentTime());
+        List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, client).toList();
+        sessions.forEach(userSession -> AuthenticationManager.backchannelLogoutUserSessionFromClient(session, realm,
+                userSession, client, session.getContext().getUri(), session.getContext().getRequestHeaders()));
+        List<UserModel> offline = session.sessions().getOfflineUserSessionsStream(realm, client, null, null)
+                .map(UserSessionModel::getUser).distinct().toList();
+        UserSessionManager sessionManager = new UserSessionManager(session);
+        offline.forEach(user -> sessionManager.revokeOfflineToken(user, client));
+    }
+
+    private static ApiError notRegistered() {
+        return ApiError.of(Response.Status.NOT_FOUND, "not_registered", "No bank or business is registered with this clientId");
+    }
+
+    private static Map<String, Object> registrationOf(ClientModel client, RelyingPartyProfile profile) {
+        OIDCAdvancedConfigWrapper config = OIDCAdvancedConfigWrapper.fromClientModel(client);
         Map<String, Object> registration = new LinkedHashMap<>();
-        registration.put("clientId", bank.clientId());
-        registration.put("name", bank.names());
-        registration.put("redirectUris", List.copyOf(bank.client().getRedirectUris()));
-        registration.put("jwksUri", bank.client().getAttribute("jwks.url"));
-        registration.put("purposes", bank.client().getAttribute(BankClient.PURPOSES_ATTRIBUTE));
+        registration.put("clientId", client.getClientId());
+        registration.put("profile", profile.registeredName());
+        registration.put("enabled", client.isEnabled());
+        registration.put("name", BankClient.namesOf(client));
+        registration.put("redirectUris", List.copyOf(client.getRedirectUris()));
+        registration.put("postLogoutRedirectUris", config.getPostLogoutRedirectUris() == null ? List.of()
+                : config.getPostLogoutRedirectUris());
+        registration.put("backchannelLogoutUri", config.getBackchannelLogoutUrl());
+        registration.put("jwksUri", client.getAttribute("jwks.url"));
+        if (profile == RelyingPartyProfile.DATA_SHARING) {
+            registration.put("purposes", client.getAttribute(BankClient.PURPOSES_ATTRIBUTE));
+        }
         return registration;
     }
 
@@ -150,12 +223,25 @@ public class RelyingPartiesResource {
         client.setFrontchannelLogout(false);
         client.setRedirectUris(registration.redirectUris());
         client.setWebOrigins(List.of());
-        client.setAuthenticationFlowBindingOverrides(Map.of("browser", flow.getId()));
+        boolean dataSharing = registration.profileOrDefault() == RelyingPartyProfile.DATA_SHARING;
+        if (dataSharing) {
+            client.setAuthenticationFlowBindingOverrides(Map.of("browser", flow.getId()));
+        }
 
         Map<String, String> attributes = new HashMap<>();
-        attributes.put(BankClient.KIND_ATTRIBUTE, BankClient.KIND_BANK);
+        attributes.put(BankClient.KIND_ATTRIBUTE, registration.profileOrDefault().kind());
         registration.name().forEach((language, name) -> attributes.put(BankClient.NAME_ATTRIBUTE_PREFIX + language, name));
-        attributes.put(BankClient.PURPOSES_ATTRIBUTE, BankClient.RegisteredPurpose.toJson(registration.purposes()));
+        if (dataSharing) {
+            attributes.put(BankClient.PURPOSES_ATTRIBUTE, BankClient.RegisteredPurpose.toJson(registration.purposes()));
+        }
+        if (registration.postLogoutRedirectUris() != null && !registration.postLogoutRedirectUris().isEmpty()) {
+            attributes.put(OIDCConfigAttributes.POST_LOGOUT_REDIRECT_URIS,
+                    String.join(Constants.CFG_DELIMITER, registration.postLogoutRedirectUris()));
+        }
+        if (registration.backchannelLogoutUri() != null) {
+            attributes.put(OIDCConfigAttributes.BACKCHANNEL_LOGOUT_URL, registration.backchannelLogoutUri());
+            attributes.put(OIDCConfigAttributes.BACKCHANNEL_LOGOUT_SESSION_REQUIRED, "true");
+        }
         if (registration.jwksUri() != null) {
             attributes.put("use.jwks.url", "true");
             attributes.put("jwks.url", registration.jwksUri());
@@ -165,16 +251,19 @@ public class RelyingPartiesResource {
         }
         // Checked wherever the bank authenticates (PAR, token, revocation, introspection), not only where a policy looks.
         attributes.put(OIDCConfigAttributes.TOKEN_ENDPOINT_AUTH_SIGNING_ALG, registration.signingAlgorithm());
-        attributes.put("require.pushed.authorization.requests", "true");
         attributes.put("pkce.code.challenge.method", "S256");
-        attributes.put("dpop.bound.access.tokens", "true");
-        attributes.put("use.refresh.tokens", "false");
         attributes.put("oauth2.device.authorization.grant.enabled", "false");
+        if (dataSharing) {
+            attributes.put("require.pushed.authorization.requests", "true");
+            attributes.put("dpop.bound.access.tokens", "true");
+            attributes.put("use.refresh.tokens", "false");
+        }
+        // A login-only business may refresh; the realm rotates refresh tokens and refuses one used twice.
         client.setAttributes(attributes);
 
-        // No profile or email scope: identity data leaves only through the person-data API.
+        // No profile or email scope: identity data leaves only through the person-data API, and login only gets none.
         client.setDefaultClientScopes(List.of("basic"));
-        client.setOptionalClientScopes(registration.purposes().stream()
+        client.setOptionalClientScopes(registration.registeredPurposes().stream()
                 .flatMap(purpose -> purpose.items().stream()).distinct().toList());
         client.setProtocolMappers(List.of(assuranceLevelMapper(), pairwiseSubject()));
         return client;
@@ -190,7 +279,7 @@ public class RelyingPartiesResource {
         return mapper;
     }
 
-    /** Each bank sees its own {@code sub}: a random salt per bank, so two banks on one host still differ. */
+    /** Each bank or business sees its own {@code sub}: a random salt per client, so two on one host still differ. */
     private static ProtocolMapperRepresentation pairwiseSubject() {
         byte[] salt = new byte[32];
         RANDOM.nextBytes(salt);

@@ -24,7 +24,44 @@ class BankRegistrationTest {
 
     private static BankRegistration registration(String clientId, Map<String, String> name, List<String> redirects,
                                                  String jwksUri, List<BankClient.RegisteredPurpose> purposes) {
-        return new BankRegistration(clientId, name, redirects, jwksUri, null, null, purposes);
+        return new BankRegistration(clientId, null, name, redirects, null, null, jwksUri, null, null, purposes);
+    }
+
+    /** A login-only business: no purposes, only a signing key. */
+    private static BankRegistration loginOnly(List<String> redirects, List<String> postLogout, String backchannel,
+                                              List<BankClient.RegisteredPurpose> purposes, JWK... keys) {
+        return new BankRegistration("utility", "login-only", NAME, redirects, postLogout, backchannel, null,
+                new JWKSet(List.of(keys)).toJSONObject(false), null, purposes);
+    }
+
+    @Test
+    void shouldAcceptALoginOnlyBusinessWithASigningKeyAlone() throws Exception {
+        BankRegistration business = loginOnly(List.of("https://utility.example/cb"), List.of("http://localhost:22140/"),
+                "https://utility.example/logout", null, new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).generate().toPublicJWK());
+
+        assertThat(business.problems()).isEmpty();
+        assertThat(business.profileOrDefault()).isEqualTo(RelyingPartyProfile.LOGIN_ONLY);
+        assertThat(business.signingAlgorithm()).isEqualTo("ES256");
+    }
+
+    @Test
+    void shouldRefuseALoginOnlyBusinessWithPurposesOrUnsafeLogoutUris() throws Exception {
+        BankRegistration business = loginOnly(List.of("https://utility.example/cb"),
+                List.of("http://utility.example/bye"), "https://utility.example/logout#x", List.of(PURPOSE),
+                new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).generate().toPublicJWK());
+
+        assertThat(business.problems()).containsOnlyKeys("purposes", "postLogoutRedirectUris[0]", "backchannelLogoutUri");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownProfileAndStillAskBanksForAnEncryptionKey() throws Exception {
+        JWK signing = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).generate().toPublicJWK();
+        BankRegistration unknown = new BankRegistration("utility", "everything", NAME, List.of("https://utility.example/cb"),
+                null, null, null, new JWKSet(signing).toJSONObject(false), null, null);
+        BankRegistration bankWithoutEncryption = withKeys(signing);
+
+        assertThat(unknown.problems()).containsOnlyKeys("profile");
+        assertThat(bankWithoutEncryption.problems()).containsOnlyKeys("jwks");
     }
 
     @Test
@@ -62,7 +99,7 @@ class BankRegistrationTest {
     }
 
     private static BankRegistration withKeys(JWK... keys) {
-        return new BankRegistration("sample-bank", NAME, List.of("https://bank.example/cb"), null,
+        return new BankRegistration("sample-bank", null, NAME, List.of("https://bank.example/cb"), null, null, null,
                 new JWKSet(List.of(keys)).toJSONObject(false), null, List.of(PURPOSE));
     }
 
