@@ -1,6 +1,7 @@
 package hk.smartid.portal.login;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
@@ -42,6 +43,9 @@ public class IdentityProvider {
     @ConfigProperty(name = "smartid.portal.client-secret")
     String clientSecret;
 
+    private static final int JWKS_TIMEOUT_MILLIS = 10_000;
+    private static final int JWKS_SIZE_LIMIT = 512 * 1024;
+
     private volatile OIDCProviderMetadata metadata;
     private volatile IDTokenValidator idTokenValidator;
 
@@ -63,8 +67,11 @@ public class IdentityProvider {
         IDTokenValidator current = idTokenValidator;
         if (current == null) {
             try {
+                // Nimbus's default of half a second to fetch the IdP's keys refused logins whenever the IdP was
+                // busy (seen under load in the browser tests); the keys are fetched once and then cached.
                 current = new IDTokenValidator(metadata().getIssuer(), clientId(), JWSAlgorithm.RS256,
-                        metadata().getJWKSetURI().toURL());
+                        metadata().getJWKSetURI().toURL(),
+                        new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT));
             } catch (MalformedURLException e) {
                 throw new IllegalStateException(e);
             }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -234,7 +235,9 @@ public final class SmartIdClient {
         try {
             Issuer issuer = new Issuer(settings.issuer());
             OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(issuer);
-            JWKSource<SecurityContext> realmKeys = JWKSourceBuilder.create(metadata.getJWKSetURI().toURL())
+            // More than Nimbus's default half second to fetch SmartID's keys: a busy IdP is slow, not absent.
+            JWKSource<SecurityContext> realmKeys = JWKSourceBuilder.create(metadata.getJWKSetURI().toURL(),
+                            new DefaultResourceRetriever(10_000, 10_000, 512 * 1024))
                     .retrying(true).build();
             known = new Discovered(metadata, realmKeys,
                     new IDTokenValidator(issuer, clientId, new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, realmKeys), null),
