@@ -73,6 +73,8 @@ final class KeycloakNode {
                     home.resolve("providers/nimbus-jose-jwt.jar"));
             KeycloakServer.copyIfChanged(settings.artifacts().resolve("config/realm/smartid-realm.json"),
                     home.resolve("data/import/smartid-realm.json"));
+            SandboxRealm.writeImport(home.resolve("data/import/smartid-realm.json"),
+                    home.resolve("data/import/smartid-sandbox-realm.json"));
             Path marker = home.resolve("data/smartid-build");
             String built = buildDigest(home);
             if (Files.exists(marker) && Files.readString(marker).equals(built)) {
@@ -138,7 +140,9 @@ final class KeycloakNode {
                         // Placeholders in the realm import (config/realm/smartid-realm.json).
                         "SMARTID_PORTAL_URL", settings().portalUrl().toString(),
                         "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret(),
-                        "SMARTID_ONBOARDING_CLIENT_SECRET", secrets.onboardingClientSecret()),
+                        "SMARTID_ONBOARDING_CLIENT_SECRET", secrets.onboardingClientSecret(),
+                        "SMARTID_PORTAL_ONBOARDING_CLIENT_SECRET", secrets.portalOnboardingClientSecret(),
+                        "SMARTID_SANDBOX_ONBOARDING_CLIENT_SECRET", secrets.sandboxOnboardingClientSecret()),
                 log());
         pidFile().write(process.pid());
         Readiness.awaitOk("Keycloak node " + number, readyUrl(), Duration.ofMinutes(5), process::isAlive, log());
