@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 
 /**
  * Registers a bank with SmartID through the onboarding API (docs/banking-made-easy.md): a client-credentials
@@ -70,6 +75,38 @@ public final class BankOnboarding {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(registrationJson)).build(), HttpResponse.BodyHandlers.ofString());
         return new Outcome(response.statusCode(), response.body());
+    }
+
+    /**
+     * Registers a sample relying party unless SmartID already knows it, from the registration.json shipped in its jar
+     * (at {@code entry}), written for {@code developmentUrl} and rewritten for the address it listens on here. Runs once
+     * the sample serves its JWKS, so SmartID can fetch it. A failure does not stop the platform (the rest works
+     * without the sample); the answer says what happened, and {@code withoutIt} what the sample cannot do then.
+     */
+    String registerSample(String clientId, Path jar, String entry, String developmentUrl, URI url, String withoutIt) {
+        try {
+            if (isRegistered(clientId)) {
+                return "already registered with SmartID";
+            }
+            return register(registrationIn(jar, entry).replace(developmentUrl, url.toString())).describe();
+        } catch (IOException | RuntimeException e) {
+            return "NOT registered with SmartID: " + e.getMessage() + " (" + withoutIt + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "NOT registered with SmartID: interrupted";
+        }
+    }
+
+    private static String registrationIn(Path jar, String entry) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            ZipEntry found = file.getEntry(entry);
+            if (found == null) {
+                throw new IOException(entry + " is missing from " + jar.getFileName());
+            }
+            try (InputStream in = file.getInputStream(found)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** {@code GET /relying-parties/{clientId}}: 200 registered, 404 not; anything else is a failure to find out. */

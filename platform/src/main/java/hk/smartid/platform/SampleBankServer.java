@@ -1,14 +1,9 @@
 package hk.smartid.platform;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 
 /** The sample bank (samples/bank-rp) in a process of its own, registered with SmartID on its first start. */
 final class SampleBankServer {
@@ -56,36 +51,11 @@ final class SampleBankServer {
                 process::isAlive, log);
     }
 
-    /**
-     * Registers the bank unless SmartID already knows it. Runs once the bank answers, so SmartID can fetch its JWKS.
-     * A failure does not stop the platform (the rest works without the bank); the answer says what happened.
-     */
+    /** Registers the bank unless SmartID already knows it, once it serves its JWKS. */
     String register() {
-        try {
-            if (onboarding.isRegistered(CLIENT_ID)) {
-                return "already registered with SmartID";
-            }
-            return onboarding.register(registration()).describe();
-        } catch (IOException | RuntimeException e) {
-            return "NOT registered with SmartID: " + e.getMessage() + " (the bank runs, but cannot open accounts)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "NOT registered with SmartID: interrupted";
-        }
-    }
-
-    /** The bank's own registration request, shipped in its jar, with the addresses it listens on here. */
-    private String registration() throws IOException {
-        try (JarFile jar = new JarFile(libraries().resolve("smartid-sample-bank.jar").toFile())) {
-            ZipEntry entry = jar.getEntry("hk/smartid/bank/registration.json");
-            if (entry == null) {
-                throw new IOException("registration.json is missing from the sample bank's jar");
-            }
-            try (InputStream in = jar.getInputStream(entry)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                        .replace(DEVELOPMENT_URL, settings.bankUrl().toString());
-            }
-        }
+        return onboarding.registerSample(CLIENT_ID, libraries().resolve("smartid-sample-bank.jar"),
+                "hk/smartid/bank/registration.json", DEVELOPMENT_URL, settings.bankUrl(),
+                "the bank runs, but cannot open accounts");
     }
 
     ServerWatch.Server watched() {

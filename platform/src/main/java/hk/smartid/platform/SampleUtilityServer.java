@@ -1,14 +1,9 @@
 package hk.smartid.platform;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 
 /**
  * The sample utility (samples/utility-rp, a Spring Boot executable jar) in a process of its own, registered with
@@ -57,36 +52,10 @@ final class SampleUtilityServer {
                 process::isAlive, log());
     }
 
-    /**
-     * Registers the utility unless SmartID already knows it, once it serves its JWKS. A failure does not stop the
-     * platform; the answer says what happened.
-     */
+    /** Registers the utility unless SmartID already knows it, once it serves its JWKS. */
     String register() {
-        try {
-            if (onboarding.isRegistered(CLIENT_ID)) {
-                return "already registered with SmartID";
-            }
-            return onboarding.register(registration()).describe();
-        } catch (IOException | RuntimeException e) {
-            return "NOT registered with SmartID: " + e.getMessage() + " (the utility runs, but cannot log anyone in)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "NOT registered with SmartID: interrupted";
-        }
-    }
-
-    /** The utility's own registration request, shipped in its jar, with the address it listens on here. */
-    private String registration() throws IOException {
-        try (JarFile jar = new JarFile(jar().toFile())) {
-            ZipEntry entry = jar.getEntry(REGISTRATION_ENTRY);
-            if (entry == null) {
-                throw new IOException("registration.json is missing from the sample utility's jar");
-            }
-            try (InputStream in = jar.getInputStream(entry)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                        .replace(DEVELOPMENT_URL, settings.utilityUrl().toString());
-            }
-        }
+        return onboarding.registerSample(CLIENT_ID, jar(), REGISTRATION_ENTRY, DEVELOPMENT_URL, settings.utilityUrl(),
+                "the utility runs, but cannot log anyone in");
     }
 
     ServerWatch.Server watched() {
