@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +67,7 @@ final class KeycloakServer {
                 "--spi-theme--cache-templates=true",
                 "--import-realm",
                 "--db-url=" + startUrl());
-        process = ServerProcess.start(command,
-                Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                         "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword(),
                         // Placeholders in the realm import (config/realm/smartid-realm.json).
@@ -75,8 +75,14 @@ final class KeycloakServer {
                         "SMARTID_PORTAL_CLIENT_SECRET", secrets.portalClientSecret(),
                         "SMARTID_ONBOARDING_CLIENT_SECRET", secrets.onboardingClientSecret(),
                         "SMARTID_PORTAL_ONBOARDING_CLIENT_SECRET", secrets.portalOnboardingClientSecret(),
-                        "SMARTID_SANDBOX_ONBOARDING_CLIENT_SECRET", secrets.sandboxOnboardingClientSecret()),
-                log);
+                        "SMARTID_SANDBOX_ONBOARDING_CLIENT_SECRET", secrets.sandboxOnboardingClientSecret()));
+        // -Dplatform.keycloak-java-home runs Keycloak on another JDK than the launcher's 17, e.g. the 25 Keycloak
+        // recommends for production, on which a passkey's P-256 check costs a third of 17's (issue 12).
+        String javaHome = System.getProperty("platform.keycloak-java-home");
+        if (javaHome != null && !javaHome.isBlank()) {
+            environment.put("JAVA_HOME", javaHome);
+        }
+        process = ServerProcess.start(command, environment, log);
         pidFile().write(process.pid());
         Readiness.awaitOk("Keycloak", settings.realmUrl().resolve(settings.realmUrl().getPath()
                         + "/.well-known/openid-configuration"), Duration.ofMinutes(4), process::isAlive, log);

@@ -64,10 +64,12 @@ public final class BrowserlessResident {
     private final KeyPair keyPair;
     private String userHandle;
     private int signCount;
+    private String answerOrigin;
 
     public BrowserlessResident(Platform platform) throws Exception {
         this.idpOrigin = platform.settings().keycloakUrl().toString();
         this.portalOrigin = platform.settings().portalUrl().toString();
+        this.answerOrigin = idpOrigin;
         new SecureRandom().nextBytes(credentialId);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -105,6 +107,14 @@ public final class BrowserlessResident {
      */
     public void presentSignCount(int next) {
         signCount = next - 1;
+    }
+
+    /**
+     * The origin the next passkey answers name in their client data, as a browser names the page that asked: the IdP's
+     * unless a phishing page's is wanted.
+     */
+    public void answerFromOrigin(String origin) {
+        answerOrigin = origin;
     }
 
     /**
@@ -206,7 +216,7 @@ public final class BrowserlessResident {
     public Page authenticate(Page page) throws Exception {
         String clientData = """
                 {"type":"webauthn.get","challenge":"%s","origin":"%s","crossOrigin":false}"""
-                .formatted(page.match(CHALLENGE), idpOrigin);
+                .formatted(page.match(CHALLENGE), answerOrigin);
         byte[] clientDataBytes = clientData.getBytes(StandardCharsets.UTF_8);
         byte[] authenticatorData = ByteBuffer.allocate(37).put(rpIdHash())
                 .put((byte) (AuthenticatorData.BIT_UP | AuthenticatorData.BIT_UV)).putInt(++signCount).array();

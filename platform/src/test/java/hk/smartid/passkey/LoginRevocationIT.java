@@ -16,18 +16,22 @@ import hk.smartid.platform.RunningPlatform;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What logins are made of (the IdP's caches of themes and templates, users and credentials, the portal's of the IdP's
- * discovery and keys, issue 12) never outlives a security decision: right after logins that warmed every cache, a
- * removed passkey, a disabled account and a revoked session are refused at the very next login.
+ * discovery and keys, the passkey check's converters shared by all logins, issue 12) never outlives a security
+ * decision: right after logins that warmed every cache, a removed passkey, a disabled account, a revoked session and a
+ * passkey answer written for another site are refused at the very next login.
  */
 @ExtendWith(RunningPlatform.class)
 class LoginRevocationIT {
@@ -85,6 +89,26 @@ class LoginRevocationIT {
         account.logout();
 
         assertThat(codeFromTheIdpSession()).isFalse();
+    }
+
+    @Test
+    void aPasskeyAnswerForAnotherSiteIsRefusedUnlessTheRealmAcceptsThatOrigin() throws Exception {
+        String phishingSite = "https://smartid-hk.example";
+        resident.answerFromOrigin(phishingSite);
+
+        assertThat(logsInToThePortal()).as("an answer the browser gave another site").isFalse();
+
+        RealmResource realm = platform.idpAdmin().realm(Realm.NAME);
+        RealmRepresentation asImported = realm.toRepresentation();
+        RealmRepresentation withExtraOrigin = realm.toRepresentation();
+        withExtraOrigin.setWebAuthnPolicyPasswordlessExtraOrigins(List.of(phishingSite));
+        realm.update(withExtraOrigin);
+        try {
+            assertThat(logsInToThePortal()).as("the same origin, once the realm accepts it as its own").isTrue();
+        } finally {
+            realm.update(asImported);
+        }
+        assertThat(logsInToThePortal()).as("the same origin, no longer accepted").isFalse();
     }
 
     /** A new browser logs in to the portal with the passkey; whether it reached the portal's dashboard. */
