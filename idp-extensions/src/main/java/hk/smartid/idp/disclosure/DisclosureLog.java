@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -45,10 +46,16 @@ public class DisclosureLog {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private final KeycloakSession session;
+    private final Supplier<EntityManager> entityManager;
 
     public DisclosureLog(KeycloakSession session) {
-        this.session = Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(session, "session");
+        this.entityManager = () -> session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** On a persistence unit of its own (the migration test runs the changelogs and these queries on H2). */
+    DisclosureLog(EntityManager entityManager) {
+        this.entityManager = () -> entityManager;
     }
 
     /**
@@ -57,8 +64,11 @@ public class DisclosureLog {
      */
     public Disclosure append(RealmModel realm, UserModel user, String id, String clientId, String consentId,
                              List<DataItem> items, Instant at) {
-        Disclosure entry = Disclosure.of(id, realm.getId(), user.getId(), clientId, consentId,
-                items.stream().map(DataItem::scope).collect(Collectors.joining(" ")), at.toEpochMilli());
+        return append(Disclosure.of(id, realm.getId(), user.getId(), clientId, consentId,
+                items.stream().map(DataItem::scope).collect(Collectors.joining(" ")), at.toEpochMilli()));
+    }
+
+    Disclosure append(Disclosure entry) {
         EntityManager em = em();
         em.persist(new DisclosureEntity(entry));
         em.persist(new PendingDisclosureEntity(entry));
@@ -309,7 +319,7 @@ public class DisclosureLog {
     }
 
     private EntityManager em() {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        return entityManager.get();
     }
 
     /** A published tree head as stored: its size and root (hex) and the JWS that signs them. */
