@@ -62,9 +62,9 @@ public class DisclosureLog {
      * Appends the disclosure {@code id} (the person-data response's {@code jti}) in this session's transaction and
      * returns the entry written; it is durable when that transaction has committed.
      */
-    public Disclosure append(RealmModel realm, UserModel user, String id, String clientId, String consentId,
+    public Disclosure append(String realmId, String userId, String id, String clientId, String consentId,
                              List<DataItem> items, Instant at) {
-        return append(Disclosure.of(id, realm.getId(), user.getId(), clientId, consentId,
+        return append(Disclosure.of(id, realmId, userId, clientId, consentId,
                 items.stream().map(DataItem::scope).collect(Collectors.joining(" ")), at.toEpochMilli()));
     }
 

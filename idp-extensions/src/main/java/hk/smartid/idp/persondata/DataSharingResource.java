@@ -157,12 +157,9 @@ public class DataSharingResource {
         String consentId = consent.get().id();
         List<DataItem> released = List.copyOf(values.keySet());
         Disclosure[] appended = new Disclosure[1];
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), logSession -> {
-            RealmModel logRealm = logSession.realms().getRealm(realmId);
-            logSession.getContext().setRealm(logRealm);
-            appended[0] = new DisclosureLog(logSession).append(logRealm, logSession.users().getUserById(logRealm, userId),
-                    disclosureId, clientId, consentId, released, now);
-        });
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), logSession ->
+                appended[0] = new DisclosureLog(logSession).append(realmId, userId, disclosureId, clientId, consentId,
+                        released, now));
         return Response.ok(jwe, APPLICATION_JOSE).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(RECEIPT_HEADER, DisclosureLog.receiptOf(appended[0], logKeys.get())).build();
     }
