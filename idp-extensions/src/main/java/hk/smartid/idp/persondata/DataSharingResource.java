@@ -85,7 +85,7 @@ public class DataSharingResource {
      * The consented data of the resident behind a bank's access token. The token is checked as Keycloak's own
      * UserInfo endpoint checks it, and further: only {@code Authorization: DPoP} with a proof for this URL and
      * method, bound to the token's {@code cnf.jkt}, from a bank client, while the resident's consent is in force.
-     * The disclosure is logged in the same transaction as the answer.
+     * The disclosure is logged, and committed, before the answer leaves with its signed receipt.
      */
     @GET
     @Path("person")
