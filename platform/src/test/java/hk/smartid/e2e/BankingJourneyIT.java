@@ -63,6 +63,15 @@ class BankingJourneyIT {
             assertThat(row.getText()).contains("Sample Bank");
             assertThat(row.findElement(By.cssSelector("[data-testid=consent-status]")).getText()).containsIgnoringCase("active");
             assertThat(phone.find(By.id("disclosures")).getText()).contains(disclosureId, "Sample Bank");
+            // The portal checks the disclosure's inclusion proof in a signed head of the log; the head is signed within
+            // about half a second, so the page is opened again while it says pending.
+            By logState = By.cssSelector("tr[data-testid=disclosure] [data-testid=disclosure-log]");
+            java.time.Instant giveUp = java.time.Instant.now().plusSeconds(60);
+            while ("pending".equals(phone.find(logState).getAttribute("data-log-state")) && java.time.Instant.now().isBefore(giveUp)) {
+                phone.open(portal + "/data-sharing");
+            }
+            assertThat(phone.find(logState).getAttribute("data-log-state")).isEqualTo("verified");
+            row = phone.find(By.cssSelector("tr[data-testid=consent][data-client-id=sample-bank]"));
 
             row.findElement(By.cssSelector("[data-testid=consent-revoke]")).click();
             phone.click(By.id("confirm-revoke"));

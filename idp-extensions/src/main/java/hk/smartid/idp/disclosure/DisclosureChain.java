@@ -1,5 +1,6 @@
 package hk.smartid.idp.disclosure;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,14 +99,22 @@ public final class DisclosureChain {
 
     private static String hash(String previousHash, long seq, String id, String realmId, String userId,
                                String clientId, String consentId, String items, long disclosedAt) {
-        MessageDigest sha256 = sha256();
-        for (String field : new String[]{previousHash, Long.toString(seq), id, realmId, userId, clientId, consentId,
-                items, Long.toString(disclosedAt)}) {
+        return HexFormat.of().formatHex(sha256().digest(lengthPrefixed(previousHash, Long.toString(seq), id, realmId,
+                userId, clientId, consentId, items, Long.toString(disclosedAt))));
+    }
+
+    /**
+     * The fields as bytes, each its UTF-8 bytes preceded by their length as a 4-byte big-endian integer (a
+     * {@code null} the length -1 and no bytes): the chain's encoding, and the Merkle tree's leaf entry's.
+     */
+    static byte[] lengthPrefixed(String... fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String field : fields) {
             byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
-            sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(field == null ? -1 : bytes.length).array());
-            sha256.update(bytes);
+            out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(field == null ? -1 : bytes.length).array());
+            out.writeBytes(bytes);
         }
-        return HexFormat.of().formatHex(sha256.digest());
+        return out.toByteArray();
     }
 
     private static MessageDigest sha256() {

@@ -7,11 +7,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * The end of the disclosure chain (table {@code SMARTID_DISCLOSURE_HEAD}, one row with {@code ID = 1},
- * inserted by the changelog with SEQ 0 and 64 zeros). An append locks this row for writing, so appends from
- * concurrent requests (and Keycloak nodes) take turns and form one gapless chain; a plain row lock is the
- * one mechanism H2 and PostgreSQL share. It also tells the chain check where the log should end, so that
- * entries cut off the end are noticed too.
+ * The end of the hash chain the disclosure log was until the Merkle tree (table {@code SMARTID_DISCLOSURE_HEAD}, one
+ * row with {@code ID = 1}): appends locked it to take turns until changelog {@code 2026-11-27-disclosure-merkle-tree};
+ * it no longer moves, and tells the check of the old chain where that chain ends, so that entries cut off its end are
+ * noticed too.
  */
 @Entity
 @Table(name = "SMARTID_DISCLOSURE_HEAD")

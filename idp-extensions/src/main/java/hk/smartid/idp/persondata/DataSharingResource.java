@@ -10,14 +10,18 @@ import hk.smartid.idp.consent.Consent;
 import hk.smartid.idp.consent.ConsentLedger;
 import hk.smartid.idp.consent.ResidentConsentsResource;
 import hk.smartid.idp.disclosure.Disclosure;
-import hk.smartid.idp.disclosure.DisclosureChain.ChainVerification;
 import hk.smartid.idp.disclosure.DisclosureLog;
+import hk.smartid.idp.disclosure.DisclosureLog.LogVerification;
+import hk.smartid.idp.disclosure.LogKeys;
 import hk.smartid.idp.persondata.PersonDataResponse.PersonData;
 import hk.smartid.idp.persondata.PersonDataResponse.Verification;
 import hk.smartid.idp.realm.Language;
 import hk.smartid.idp.realm.RealmRole;
 import hk.smartid.idp.realm.ResidentAttribute;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -62,6 +66,8 @@ import java.util.stream.Collectors;
 public class DataSharingResource {
 
     public static final String APPLICATION_JOSE = "application/jose";
+    /** The header carrying the signed receipt of a person-data answer's log entry. */
+    public static final String RECEIPT_HEADER = "SmartID-Disclosure-Receipt";
 
     private static final Logger LOG = Logger.getLogger(DataSharingResource.class);
 
@@ -79,7 +85,7 @@ public class DataSharingResource {
      * The consented data of the resident behind a bank's access token. The token is checked as Keycloak's own
      * UserInfo endpoint checks it, and further: only {@code Authorization: DPoP} with a proof for this URL and
      * method, bound to the token's {@code cnf.jkt}, from a bank client, while the resident's consent is in force.
-     * The disclosure is logged in the same transaction as the answer.
+     * The disclosure is logged, and committed, before the answer leaves with its signed receipt.
      */
     @GET
     @Path("person")
@@ -120,9 +126,11 @@ public class DataSharingResource {
 
         Optional<KeyWrapper> bankKey = encryptionKeyOf(client);
         KeyWrapper realmKey = session.keys().getActiveKey(realm, KeyUse.SIG, "ES256");
-        if (bankKey.isEmpty() || realmKey == null) {
+        Optional<LogKeys> logKeys = LogKeys.of(session);
+        if (bankKey.isEmpty() || realmKey == null || logKeys.isEmpty()) {
             LOG.warnf("Person data for bank %s cannot be sealed: %s", client.getClientId(),
-                    bankKey.isEmpty() ? "no RSA encryption key in its JWKS" : "the realm has no active ES256 key");
+                    bankKey.isEmpty() ? "no RSA encryption key in its JWKS"
+                            : realmKey == null ? "the realm has no active ES256 key" : "the disclosure log has no ES256 key");
             throw ApiError.of(Response.Status.INTERNAL_SERVER_ERROR, "server_error", "The answer cannot be sealed for this bank");
         }
 
@@ -140,21 +148,20 @@ public class DataSharingResource {
         String jwe = PersonDataResponse.seal(data, now, (ECPrivateKey) realmKey.getPrivateKey(), realmKey.getKid(),
                 (RSAPublicKey) bankKey.get().getPublicKey(), bankKey.get().getKid());
 
-        // Committed in a transaction of its own before the answer leaves: the chain's head stays locked only
-        // for the append, not for the rest of this request. Should the answer then fail, the log errs on the
-        // resident's side (it names a disclosure the bank may not have received).
+        // Committed in a transaction of its own before the answer leaves, so a 200 means the entry is durable (the
+        // receipt says so). The append takes no lock: concurrent disclosures do not wait for each other. Should the
+        // answer then fail, the log errs on the resident's side (it names a disclosure the bank may not have received).
         String realmId = realm.getId();
         String userId = user.getId();
         String clientId = client.getClientId();
         String consentId = consent.get().id();
         List<DataItem> released = List.copyOf(values.keySet());
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), logSession -> {
-            RealmModel logRealm = logSession.realms().getRealm(realmId);
-            logSession.getContext().setRealm(logRealm);
-            new DisclosureLog(logSession).append(logRealm, logSession.users().getUserById(logRealm, userId),
-                    disclosureId, clientId, consentId, released, now);
-        });
-        return Response.ok(jwe, APPLICATION_JOSE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        Disclosure[] appended = new Disclosure[1];
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), logSession ->
+                appended[0] = new DisclosureLog(logSession).append(realmId, userId, disclosureId, clientId, consentId,
+                        released, now));
+        return Response.ok(jwe, APPLICATION_JOSE).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(RECEIPT_HEADER, DisclosureLog.receiptOf(appended[0], logKeys.get())).build();
     }
 
     /** The calling resident's disclosures, newest first. */
@@ -168,40 +175,131 @@ public class DataSharingResource {
         } catch (ApiError refusal) {
             return refusal.response();
         }
-        List<Disclosure> disclosures = new DisclosureLog(session).disclosuresOf(realm, user);
+        DisclosureLog log = new DisclosureLog(session);
+        List<Disclosure> disclosures = log.disclosuresOf(realm, user);
         Map<String, String> purposeOfConsent = disclosures.isEmpty() ? Map.of()
                 : new ConsentLedger(session).consentsOf(realm, user).stream()
                         .collect(Collectors.toMap(Consent::id, Consent::purpose));
         Map<String, Map<String, String>> bankNames = disclosures.stream().map(Disclosure::clientId).distinct()
                 .collect(Collectors.toMap(Function.identity(), this::bankNames));
+        Map<String, Long> leaves = log.leafIndexes(disclosures.stream().map(Disclosure::id).toList());
+        Optional<DisclosureLog.StoredHead> head = disclosures.isEmpty() ? Optional.empty() : log.latestHead();
         return Response.ok(disclosures.stream()
                         .map(d -> new DisclosureLine(d.id(), d.at().toString(), d.clientId(), bankNames.get(d.clientId()),
-                                purposeOfConsent.get(d.consentId()), d.scopes()))
+                                purposeOfConsent.get(d.consentId()), d.scopes(),
+                                new LoggedEntry(d.realmId(), d.userId(), d.consentId(), d.items(), d.disclosedAt()),
+                                inclusion(log, leaves.get(d.id()), head)))
                         .toList())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
-    /** Whether the disclosure log's hash chain is intact, for auditors. */
+    /** The entry's inclusion proof in the latest signed head; {@code null} while it is pending. */
+    private static Inclusion inclusion(DisclosureLog log, Long leafIndex, Optional<DisclosureLog.StoredHead> head) {
+        if (leafIndex == null || head.isEmpty() || leafIndex >= head.get().treeSize()) {
+            return null;
+        }
+        return new Inclusion(leafIndex, head.get().treeSize(), log.inclusionProof(leafIndex, head.get().treeSize()),
+                head.get().signedHead());
+    }
+
+    /** Whether the disclosure log is intact (old chain, Merkle tree, signed heads, pending entries), for auditors. */
     @GET
     @Path("disclosure-log/verification")
     @Produces(MediaType.APPLICATION_JSON)
     public Response verification() {
+        return verification(List.of());
+    }
+
+    /**
+     * The same check with receipts presented ({@code {"receipts": ["<JWS>", ...]}}, as banks received them): a receipt
+     * whose entry the log no longer has (a rollback that lost commits, a removed row) breaks it.
+     */
+    @POST
+    @Path("disclosure-log/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verification(ReceiptsPresented presented) {
+        return verification(presented == null || presented.receipts() == null ? List.of()
+                : presented.receipts().stream().map(receipt -> receipt == null ? "" : receipt).toList());
+    }
+
+    private Response verification(List<String> receipts) {
         try {
             BearerCaller.withRealmRole(session, RealmRole.AUDITOR);
         } catch (ApiError refusal) {
             return refusal.response();
         }
-        ChainVerification result = new DisclosureLog(session).verify();
+        Optional<LogKeys> keys = LogKeys.of(session);
+        if (keys.isEmpty()) {
+            return ApiError.of(Response.Status.INTERNAL_SERVER_ERROR, "server_error", "The disclosure log has no key").response();
+        }
+        LogVerification result = new DisclosureLog(session).verify(keys.get(), receipts, clock.instant());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("intact", result.intact());
         answer.put("entries", result.entries());
         if (result.firstBroken() != null) {
             Map<String, Object> broken = new LinkedHashMap<>();
-            broken.put("seq", result.firstBroken().seq());
+            if (result.firstBroken().seq() != null) {
+                broken.put("seq", result.firstBroken().seq());
+            }
+            if (result.firstBroken().leafIndex() != null) {
+                broken.put("leafIndex", result.firstBroken().leafIndex());
+            }
             broken.put("id", result.firstBroken().id());
             broken.put("reason", result.firstBroken().reason());
             answer.put("firstBroken", broken);
         }
+        answer.put("treeSize", result.treeSize());
+        answer.put("rootHash", result.rootHash());
+        answer.put("treeHeads", result.heads());
+        answer.put("pending", result.pending());
+        answer.put("receipts", result.receipts());
+        answer.put("invalidReceipts", result.invalidReceipts());
+        return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** The latest signed tree head, for auditors and banks' monitors. */
+    @GET
+    @Path("disclosure-log/tree-head")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response treeHead() {
+        try {
+            BearerCaller.withRealmRole(session, RealmRole.AUDITOR);
+        } catch (ApiError refusal) {
+            return refusal.response();
+        }
+        Optional<DisclosureLog.StoredHead> head = new DisclosureLog(session).latestHead();
+        if (head.isEmpty()) {
+            return ApiError.of(Response.Status.NOT_FOUND, "not_found", "No tree head signed yet").response();
+        }
+        return Response.ok(Map.of("treeSize", head.get().treeSize(), "rootHash", head.get().rootHash(),
+                "treeHead", head.get().signedHead())).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /**
+     * RFC 9162 consistency proof between two signed heads ({@code first} and {@code second} tree sizes), with both
+     * heads, so that an auditor holding the older one checks that the newer extends it.
+     */
+    @GET
+    @Path("disclosure-log/consistency")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response consistency(@QueryParam("first") long first, @QueryParam("second") long second) {
+        try {
+            BearerCaller.withRealmRole(session, RealmRole.AUDITOR);
+        } catch (ApiError refusal) {
+            return refusal.response();
+        }
+        DisclosureLog log = new DisclosureLog(session);
+        Optional<DisclosureLog.StoredHead> older = log.head(first);
+        Optional<DisclosureLog.StoredHead> newer = log.head(second);
+        if (first <= 0 || first > second || older.isEmpty() || newer.isEmpty()) {
+            return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request",
+                    "first and second must be sizes of signed tree heads, first not larger than second").response();
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("first", older.get().signedHead());
+        answer.put("second", newer.get().signedHead());
+        answer.put("consistencyProof", log.consistencyProof(first, second));
         return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
@@ -229,8 +327,23 @@ public class DataSharingResource {
                 .orElseGet(() -> Language.TAGS.stream().collect(Collectors.toMap(Function.identity(), tag -> clientId)));
     }
 
-    /** One disclosure as the resident reads it. */
+    /**
+     * One disclosure as the resident reads it, with the log entry's fields (from which the portal recomputes the leaf
+     * hash) and its inclusion proof ({@code null} while pending).
+     */
     record DisclosureLine(String id, String at, String clientId, Map<String, String> bankName, String purpose,
-                          List<String> items) {
+                          List<String> items, LoggedEntry entry, Inclusion inclusion) {
+    }
+
+    /** The entry's fields the leaf hash covers besides id and client id ({@code items} as stored, {@code disclosedAt} in epoch ms). */
+    record LoggedEntry(String realmId, String userId, String consentId, String items, long disclosedAt) {
+    }
+
+    /** RFC 9162 inclusion proof (hex hashes) of the leaf in the signed tree head {@code treeHead} (a JWS). */
+    record Inclusion(long leafIndex, long treeSize, List<String> inclusionProof, String treeHead) {
+    }
+
+    /** Receipts an auditor presents to the check. */
+    public record ReceiptsPresented(List<String> receipts) {
     }
 }

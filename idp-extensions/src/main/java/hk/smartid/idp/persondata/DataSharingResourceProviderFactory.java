@@ -1,10 +1,14 @@
 package hk.smartid.idp.persondata;
 
+import hk.smartid.idp.disclosure.DisclosureSequencer;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import org.keycloak.timer.TimerProvider;
 
 import java.time.Clock;
 
@@ -22,8 +26,16 @@ public class DataSharingResourceProviderFactory implements RealmResourceProvider
     public void init(Config.Scope config) {
     }
 
+    /** Once the database is migrated, every node runs the disclosure log's sequencer (the database picks one at a time). */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                        .scheduleTask(new DisclosureSequencer(Clock.systemUTC()), DisclosureSequencer.INTERVAL_MILLIS,
+                                DisclosureSequencer.TASK_NAME));
+            }
+        });
     }
 
     @Override

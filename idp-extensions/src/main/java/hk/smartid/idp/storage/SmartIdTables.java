@@ -4,6 +4,11 @@ import hk.smartid.idp.audit.StaffAuditEntity;
 import hk.smartid.idp.consent.ConsentEntity;
 import hk.smartid.idp.disclosure.DisclosureEntity;
 import hk.smartid.idp.disclosure.DisclosureHeadEntity;
+import hk.smartid.idp.disclosure.DisclosureLeafEntity;
+import hk.smartid.idp.disclosure.DisclosureNodeEntity;
+import hk.smartid.idp.disclosure.PendingDisclosureEntity;
+import hk.smartid.idp.disclosure.SequencerEntity;
+import hk.smartid.idp.disclosure.TreeHeadEntity;
 import hk.smartid.idp.enrolment.ActivationCodeEntity;
 import hk.smartid.idp.hkid.HkidClaimEntity;
 import hk.smartid.idp.passkey.PasskeyUseEntity;
@@ -23,7 +28,8 @@ public class SmartIdTables implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(ActivationCodeEntity.class, StaffAuditEntity.class, ConsentEntity.class, DisclosureEntity.class,
-                DisclosureHeadEntity.class, PasskeyUseEntity.class, HkidClaimEntity.class);
+                DisclosureHeadEntity.class, PendingDisclosureEntity.class, DisclosureLeafEntity.class,
+                DisclosureNodeEntity.class, TreeHeadEntity.class, SequencerEntity.class, PasskeyUseEntity.class, HkidClaimEntity.class);
     }
 
     @Override

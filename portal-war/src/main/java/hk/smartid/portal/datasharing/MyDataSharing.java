@@ -4,6 +4,7 @@ import hk.smartid.portal.i18n.HongKongTime;
 import hk.smartid.portal.idp.IdpClient;
 import hk.smartid.portal.idp.IdpOutcomes;
 import hk.smartid.portal.idp.IdpResult;
+import hk.smartid.portal.login.IdentityProvider;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -45,6 +46,9 @@ public class MyDataSharing implements Serializable {
     @Inject
     IdpClient idp;
 
+    @Inject
+    IdentityProvider identityProvider;
+
     private List<Consent> consents;
     private boolean consentsUnavailable;
     private List<Disclosure> disclosures;
@@ -70,8 +74,9 @@ public class MyDataSharing implements Serializable {
     /** The disclosures, newest first; empty (and {@link #isDisclosuresUnavailable()}) when the IdP cannot say. */
     public List<Disclosure> getDisclosures() {
         if (disclosures == null) {
+            LogInclusion log = new LogInclusion(identityProvider.realmKeys());
             Optional<List<Disclosure>> answer = success(idp.get(DISCLOSURES, Map.of(), DisclosureBody[].class))
-                    .flatMap(MyDataSharing::disclosures);
+                    .flatMap(bodies -> disclosures(bodies, log));
             disclosuresUnavailable = answer.isEmpty();
             disclosures = answer.orElse(List.of());
         }
@@ -165,9 +170,9 @@ public class MyDataSharing implements Serializable {
         return mapAll(bodies, body -> body.toConsent(now), "consents");
     }
 
-    /** The IdP's disclosures answer as disclosures; empty when it is not as documented. */
-    static Optional<List<Disclosure>> disclosures(DisclosureBody[] bodies) {
-        return mapAll(bodies, DisclosureBody::toDisclosure, "disclosures");
+    /** The IdP's disclosures answer as disclosures, each checked against the signed log; empty when it is not as documented. */
+    static Optional<List<Disclosure>> disclosures(DisclosureBody[] bodies, LogInclusion log) {
+        return mapAll(bodies, body -> body.toDisclosure(log.statusOf(body)), "disclosures");
     }
 
     // A partly readable answer is not shown in part: a missing consent would look like one never given.
@@ -248,10 +253,29 @@ public class MyDataSharing implements Serializable {
         public Map<String, String> bankName;
         public String purpose;
         public List<String> items;
+        public LoggedEntry entry;
+        public Inclusion inclusion;
 
-        Disclosure toDisclosure() {
+        Disclosure toDisclosure(LogStatus log) {
             return new Disclosure(required(id, "id"), instant(at, "at"), required(clientId, "clientId"),
-                    new LocalisedText(bankName), purpose, items(items));
+                    new LocalisedText(bankName), purpose, items(items), log);
         }
+    }
+
+    /** The log entry's fields the leaf hash covers besides id and client id. */
+    public static class LoggedEntry {
+        public String realmId;
+        public String userId;
+        public String consentId;
+        public String items;
+        public long disclosedAt;
+    }
+
+    /** RFC 9162 inclusion proof of the entry in a signed tree head (a JWS); absent while the entry is pending. */
+    public static class Inclusion {
+        public long leafIndex;
+        public long treeSize;
+        public List<String> inclusionProof;
+        public String treeHead;
     }
 }

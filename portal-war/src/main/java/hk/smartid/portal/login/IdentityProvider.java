@@ -1,6 +1,9 @@
 package hk.smartid.portal.login;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
@@ -48,6 +51,7 @@ public class IdentityProvider {
 
     private volatile OIDCProviderMetadata metadata;
     private volatile IDTokenValidator idTokenValidator;
+    private volatile JWKSource<SecurityContext> realmKeys;
 
     /** Discovery is fetched on first use, not at deployment, so the portal starts even if the IdP is slow. */
     public OIDCProviderMetadata metadata() {
@@ -76,6 +80,21 @@ public class IdentityProvider {
                 throw new IllegalStateException(e);
             }
             idTokenValidator = current;
+        }
+        return current;
+    }
+
+    /** The realm's published keys (its JWKS), fetched on first use and cached by Nimbus, e.g. for the disclosure log's signed heads. */
+    public JWKSource<SecurityContext> realmKeys() {
+        JWKSource<SecurityContext> current = realmKeys;
+        if (current == null) {
+            try {
+                current = JWKSourceBuilder.create(metadata().getJWKSetURI().toURL(),
+                        new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT)).retrying(true).build();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+            realmKeys = current;
         }
         return current;
     }

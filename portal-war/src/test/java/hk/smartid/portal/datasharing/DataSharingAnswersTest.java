@@ -55,7 +55,8 @@ class DataSharingAnswersTest {
     }
 
     private static Optional<List<Disclosure>> disclosures(String json) {
-        return MyDataSharing.disclosures(jsonb.fromJson(json, MyDataSharing.DisclosureBody[].class));
+        return MyDataSharing.disclosures(jsonb.fromJson(json, MyDataSharing.DisclosureBody[].class),
+                new LogInclusion(new com.nimbusds.jose.jwk.source.ImmutableJWKSet<>(new com.nimbusds.jose.jwk.JWKSet())));
     }
 
     @Nested
@@ -200,6 +201,8 @@ class DataSharingAnswersTest {
             assertThat(disclosure.bankNameIn("zh-HK")).isEqualTo("示範銀行");
             assertThat(disclosure.purpose()).isEqualTo("account-opening");
             assertThat(disclosure.items()).containsExactly("person.hkid", "person.birthdate");
+            // No log entry or proof in this answer: nothing the portal could check.
+            assertThat(disclosure.log().state()).isEqualTo(LogStatus.State.FAILED);
         }
 
         @Test

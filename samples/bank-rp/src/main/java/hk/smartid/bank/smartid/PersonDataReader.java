@@ -3,6 +3,7 @@ package hk.smartid.bank.smartid;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -10,6 +11,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWEDecryptionKeySelector;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.EncryptedJWT;
@@ -78,6 +80,29 @@ public final class PersonDataReader {
                     values(claims.getJSONObjectClaim("person")));
         } catch (ParseException | ClassCastException e) {
             throw new SmartIdFailure(SmartIdFailure.Kind.UNTRUSTED, "Person data claims malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks SmartID's receipt of the answer's log entry (header {@code SmartID-Disclosure-Receipt}): signed by
+     * SmartID ({@code ES256}, realm JWKS), of type {@code disclosure-receipt+jwt}, naming this disclosure. Whoever holds
+     * it can prove the disclosure to an auditor should SmartID's log ever lose it.
+     */
+    public String checkReceipt(String receipt, String disclosureId) throws SmartIdFailure {
+        if (receipt == null || receipt.isBlank()) {
+            throw new SmartIdFailure(SmartIdFailure.Kind.UNTRUSTED, "Person data came without a receipt of its log entry");
+        }
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("disclosure-receipt+jwt")));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, realmKeys));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                new JWTClaimsSet.Builder().claim("disclosure_id", disclosureId).build(),
+                Set.of("log_id", "leaf_hash", "timestamp", "mmd")));
+        try {
+            processor.process(receipt.trim(), null);
+            return receipt.trim();
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new SmartIdFailure(SmartIdFailure.Kind.UNTRUSTED, "The receipt failed a check: " + e.getMessage(), e);
         }
     }
 

@@ -68,9 +68,12 @@ public final class SmartIdClient {
     public static final ACR VERIFIED = new ACR("loa-verified");
 
     private static final System.Logger LOG = System.getLogger(SmartIdClient.class.getName());
+    /** The header SmartID sends the receipt of the answer's log entry in. */
+    static final String RECEIPT_HEADER = "SmartID-Disclosure-Receipt";
 
     private final BankSettings settings;
     private final BankKeys keys;
+    private final DisclosureReceipts receipts;
     private final AccountOpeningPurpose purpose;
     private final ClientID clientId;
     private final DPoPProofFactory dpop;
@@ -92,6 +95,7 @@ public final class SmartIdClient {
     public SmartIdClient(BankSettings settings, BankKeys keys, AccountOpeningPurpose purpose) {
         this.settings = settings;
         this.keys = keys;
+        this.receipts = new DisclosureReceipts(settings.keyDirectory());
         this.purpose = purpose;
         this.clientId = new ClientID(settings.clientId());
         try {
@@ -204,7 +208,9 @@ public final class SmartIdClient {
             throw new SmartIdFailure(SmartIdFailure.Kind.UNAVAILABLE, "Person data answered " + response.getStatusCode());
         }
         ReleasedPerson person = idp.personData().read(response.getBody(), signedIn.subject());
-        LOG.log(System.Logger.Level.INFO, "Disclosure {0} received", person.disclosureId());
+        receipts.keep(person.disclosureId(),
+                idp.personData().checkReceipt(response.getHeaderValue(RECEIPT_HEADER), person.disclosureId()));
+        LOG.log(System.Logger.Level.INFO, "Disclosure {0} received, its receipt kept", person.disclosureId());
         return person;
     }
 

@@ -145,4 +145,37 @@ class PersonDataReaderTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Nested
+    class Receipts {
+
+        private String receipt(String disclosureId, String type, ECKey key) throws Exception {
+            com.nimbusds.jwt.SignedJWT jws = new com.nimbusds.jwt.SignedJWT(
+                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256).keyID(key.getKeyID())
+                            .type(new com.nimbusds.jose.JOSEObjectType(type)).build(),
+                    new com.nimbusds.jwt.JWTClaimsSet.Builder().claim("log_id", "smartid-disclosure-log:smartid")
+                            .claim("disclosure_id", disclosureId).claim("leaf_hash", "ab".repeat(32))
+                            .claim("timestamp", 1L).claim("mmd", 3600).build());
+            jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+            return jws.serialize();
+        }
+
+        @Test
+        void shouldKeepAReceiptSignedBySmartIdForThisDisclosure() throws Exception {
+            String receipt = receipt("disclosure-1", "disclosure-receipt+jwt", realmKey);
+
+            assertThat(reader.checkReceipt(receipt, "disclosure-1")).isEqualTo(receipt);
+        }
+
+        @Test
+        void shouldRefuseNoReceiptOneForAnotherDisclosureOrSignedByAnotherKeyOrOfAnotherType() throws Exception {
+            ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("realm-key").generate();
+            for (String bad : new String[]{null, "", receipt("disclosure-2", "disclosure-receipt+jwt", realmKey),
+                    receipt("disclosure-1", "disclosure-receipt+jwt", stranger),
+                    receipt("disclosure-1", "disclosure-tree-head+jwt", realmKey)}) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.checkReceipt(bad, "disclosure-1"))
+                        .isInstanceOf(SmartIdFailure.class);
+            }
+        }
+    }
 }
