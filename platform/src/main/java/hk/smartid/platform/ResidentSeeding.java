@@ -38,7 +38,7 @@ public final class ResidentSeeding {
     static final String CLIENT_ID = "smartid-resident-seeding";
     static final String ROLE = "resident-bulk-enrolment";
     /** Residents per batch (per transaction): large enough to spread a request's cost, small enough to keep one short. */
-    public static final int DEFAULT_BATCH = 250;
+    public static final int DEFAULT_BATCH = 25;
     /** A fresh token well before the realm's access token lifespan (5 minutes) runs out. */
     private static final Duration TOKEN_AGE = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -125,7 +125,7 @@ class ResidentSeedingIT {
         List<String> numbers = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(platform.idpDatabaseUrl(), "", "");
              PreparedStatement query = db.prepareStatement(
-                     "select VALUE from USER_ATTRIBUTE where NAME = 'hkid_number' and VALUE like ?")) {
+                     "select \"VALUE\" from USER_ATTRIBUTE where NAME = 'hkid_number' and \"VALUE\" like ?")) {
             query.setString(1, SEEDED_HKIDS);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -139,7 +139,7 @@ class ResidentSeedingIT {
     /** How many of those numbers the HKID register holds for the very account that carries them. */
     private int registeredToTheirHolder() throws Exception {
         return count("select count(*) from SMARTID_HKID h join USER_ATTRIBUTE a on a.USER_ID = h.USER_ID"
-                + " and a.NAME = 'hkid_number' and a.VALUE = h.HKID_NUMBER where h.HKID_NUMBER like ?", SEEDED_HKIDS);
+                + " and a.NAME = 'hkid_number' and a.\"VALUE\" = h.HKID_NUMBER where h.HKID_NUMBER like ?", SEEDED_HKIDS);
     }
 
     private int usersNamed(String username) throws Exception {

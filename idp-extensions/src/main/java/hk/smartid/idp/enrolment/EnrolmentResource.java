@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessToken;
@@ -149,38 +150,67 @@ public class EnrolmentResource {
         try {
             StaffCall call = StaffCall.of(session, StaffAction.BULK_ENROL, RealmRole.BULK_ENROLMENT);
             List<EnrolmentRequest> residents = checkedBatch(call, batch);
-            HkidRegister register = new HkidRegister(session);
-            int enrolled = 0;
-            for (int index = 0; index < residents.size(); index++) {
-                EnrolmentRequest request = residents.get(index);
-                HkidNumber hkid = HkidNumber.of(request.hkidNumber());
-                if (register.holderOf(hkid).isPresent()) {
-                    continue;
-                }
-                if (session.users().getUserByUsername(realm, request.contact()) != null) {
-                    throw refuseAndRollBack(call, ApiError.of(Response.Status.CONFLICT, "contact_in_use",
-                                    "The contact of a resident in the batch belongs to another account").with("index", index),
-                            StaffActionOutcome.DUPLICATE, "contact of resident " + index + " already used");
-                }
-                UserModel resident;
-                try {
-                    resident = createResident(request, hkid, call);
-                } catch (ValidationException e) {
-                    Map<String, String> profileErrors = firstErrorPerAttribute(e);
-                    throw refuseAndRollBack(call, ApiError.invalidFields(profileErrors).with("index", index),
-                            StaffActionOutcome.INVALID, "profile of resident " + index + " " + profileErrors.keySet());
-                }
-                if (!register.claim(realm, resident, hkid)) {
-                    throw refuseAndRollBack(call, alreadyEnrolled().with("index", index),
-                            StaffActionOutcome.DUPLICATE, "hkid of resident " + index + " enrolled meanwhile");
-                }
-                enrolled++;
+            BatchProgress progress = new BatchProgress();
+            // Keycloak's own bulk import mode: a persistence context of the batch's own, no flush per new user; cleared
+            // after each resident, so that every flush checks one resident's entities rather than the whole batch's.
+            EntityManagers.runInBatch(session, () -> enrolEach(call, residents, progress), true);
+            if (progress.refusal != null) {
+                throw refuseAndRollBack(call, progress.refusal, progress.outcome, progress.detail);
             }
+            int enrolled = progress.enrolled;
             int skipped = residents.size() - enrolled;
             call.record(StaffActionOutcome.SUCCESS, null, "enrolled " + enrolled + ", skipped " + skipped + " already enrolled");
             return Response.ok(Map.of("enrolled", enrolled, "skipped", skipped)).build();
         } catch (ApiError refusal) {
             return refusal.response();
+        }
+    }
+
+    /** How far a batch got, and why it stopped if it did (answered once Keycloak's batch mode has ended). */
+    private static final class BatchProgress {
+        int enrolled;
+        ApiError refusal;
+        StaffActionOutcome outcome;
+        String detail;
+
+        void refuse(ApiError refusal, StaffActionOutcome outcome, String detail) {
+            this.refusal = refusal;
+            this.outcome = outcome;
+            this.detail = detail;
+        }
+    }
+
+    /** Enrols each resident not enrolled yet, as {@link #enrol} does without the code; stops at the first refusal. */
+    private void enrolEach(StaffCall call, List<EnrolmentRequest> residents, BatchProgress progress) {
+        HkidRegister register = new HkidRegister(session);
+        for (int index = 0; index < residents.size(); index++) {
+            EnrolmentRequest request = residents.get(index);
+            HkidNumber hkid = HkidNumber.of(request.hkidNumber());
+            if (register.holderOf(hkid).isPresent()) {
+                continue;
+            }
+            if (session.users().getUserByUsername(realm, request.contact()) != null) {
+                progress.refuse(ApiError.of(Response.Status.CONFLICT, "contact_in_use",
+                                "The contact of a resident in the batch belongs to another account").with("index", index),
+                        StaffActionOutcome.DUPLICATE, "contact of resident " + index + " already used");
+                return;
+            }
+            UserModel resident;
+            try {
+                resident = createResident(request, hkid, call);
+            } catch (ValidationException e) {
+                Map<String, String> profileErrors = firstErrorPerAttribute(e);
+                progress.refuse(ApiError.invalidFields(profileErrors).with("index", index), StaffActionOutcome.INVALID,
+                        "profile of resident " + index + " " + profileErrors.keySet());
+                return;
+            }
+            if (!register.claim(realm, resident, hkid)) {
+                progress.refuse(alreadyEnrolled().with("index", index), StaffActionOutcome.DUPLICATE,
+                        "hkid of resident " + index + " enrolled meanwhile");
+                return;
+            }
+            progress.enrolled++;
+            EntityManagers.flush(session, true);
         }
     }
 
