@@ -1,6 +1,5 @@
 package hk.smartid.bench;
 
-import hk.smartid.banking.BrowserlessResident;
 import hk.smartid.cluster.RunningCluster;
 import hk.smartid.idp.StaffConsoleClient;
 import hk.smartid.platform.Platform;
@@ -10,7 +9,6 @@ import hk.smartid.platform.SyntheticResident;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,7 +56,7 @@ class CapacityBenchmark {
     @Test
     void lookupsEnrolmentsAndLoginsAtEachPopulation() throws Exception {
         Instant seedingEnds = SEED_MINUTES > 0 ? Instant.now().plus(Duration.ofMinutes(SEED_MINUTES)) : Instant.MAX;
-        List<Resident> residents = registeredResidents();
+        List<PortalResident> residents = PortalResident.register(platform, CLIENTS, "Capacity Bench");
         long emptySize = databaseBytes();
         int seeded = 0;
         for (int population : POPULATIONS) {
@@ -143,15 +140,8 @@ class CapacityBenchmark {
     }
 
     /** Passkey logins through the portal, each a new browser: /login, the IdP's page, the assertion, the dashboard. */
-    private void logins(int population, List<Resident> residents) throws Exception {
-        LoadRun.Attempt login = (worker, n) -> {
-            Resident resident = residents.get(worker);
-            resident.browser().forgetSessions();
-            BrowserlessResident.Page dashboard = resident.browser().openAuthorization(portal("/login"));
-            return dashboard.status() == 200 && dashboard.uri().getPath().equals("/dashboard")
-                    && dashboard.body().contains("<strong>" + resident.name() + "</strong>") ? null
-                    : dashboard.status() + " at " + dashboard.uri() + " instead of " + resident.name() + "'s dashboard";
-        };
+    private void logins(int population, List<PortalResident> residents) throws Exception {
+        LoadRun.Attempt login = (worker, n) -> residents.get(worker).logIn(platform);
         new LoadRun().run(CLIENTS, 5, login);
         LoadRun run = new LoadRun().run(CLIENTS, LOGIN_SECONDS, login);
         Latencies.report("capacity at %,d residents: passkey logins through the portal, %d clients, %d s: %.1f flows/s,"
@@ -159,25 +149,6 @@ class CapacityBenchmark {
                 LOGIN_SECONDS, run.perSecond(), run.latencies().percentile(50), run.latencies().percentile(95),
                 run.latencies().percentile(99), run.errors(), run.firstError() == null ? "" : " (first: " + run.firstError() + ")",
                 CpuTime.loadAverage());
-    }
-
-    /** One resident per client, registered with a passkey through the portal's login and the IdP's registration. */
-    private List<Resident> registeredResidents() throws Exception {
-        List<Resident> residents = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            String name = "Capacity Bench " + i;
-            BrowserlessResident browser = new BrowserlessResident(platform);
-            browser.registerFrom(portal("/login"), "capacity-bench-" + UUID.randomUUID() + "@example.hk", name);
-            residents.add(new Resident(browser, name));
-        }
-        return residents;
-    }
-
-    private record Resident(BrowserlessResident browser, String name) {
-    }
-
-    private URI portal(String path) {
-        return URI.create(platform.settings().portalUrl() + path);
     }
 
     /** The size of Keycloak's PostgreSQL database, tables and indexes. */
