@@ -9,7 +9,11 @@ import hk.smartid.platform.SyntheticResident;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -74,13 +78,13 @@ class CapacityBenchmark {
                         enrolled / ((System.nanoTime() - start) / 1e9), population);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Latencies.report("capacity at %,d residents%s: seeded %,d in %.0f s = %.0f residents/s (batches of %d, %d in"
+            report("capacity at %,d residents%s: seeded %,d in %.0f s = %.0f residents/s (batches of %d, %d in"
                             + " flight), load average %.1f before, %.1f after", seeded,
                     seeded < population ? " (the seeding time ran out before " + population + ")" : "", enrolled,
                     seconds, enrolled / seconds, ResidentSeeding.DEFAULT_BATCH, SEED_CLIENTS, loadBefore,
                     CpuTime.loadAverage());
             long size = databaseBytes();
-            Latencies.report("capacity at %,d residents: Keycloak's database %,d MB (empty realm %,d MB), %.2f GB per"
+            report("capacity at %,d residents: Keycloak's database %,d MB (empty realm %,d MB), %.2f GB per"
                     + " million residents", seeded, size >> 20, emptySize >> 20,
                     (size - emptySize) / (double) seeded * 1_000_000 / (1L << 30));
             lookups(seeded);
@@ -108,7 +112,7 @@ class CapacityBenchmark {
                 throw new AssertionError("A seeded resident was not found: " + answer.statusCode());
             }
         }
-        Latencies.report("capacity at %,d residents: find by HKID, %d lookups one after another: p50 %.1f ms, p95 %.1f ms,"
+        report("capacity at %,d residents: find by HKID, %d lookups one after another: p50 %.1f ms, p95 %.1f ms,"
                         + " p99 %.1f ms (goal p95 < 20 ms at a million), load average %.1f", population, LOOKUPS,
                 found.percentile(50), found.percentile(95), found.percentile(99), CpuTime.loadAverage());
     }
@@ -134,7 +138,7 @@ class CapacityBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        Latencies.report("capacity at %,d residents: %d enrolments through the counter API (%d created), %d clients:"
+        report("capacity at %,d residents: %d enrolments through the counter API (%d created), %d clients:"
                         + " %.1f enrolments/s, p50 %.0f ms, p99 %.0f ms", population, ENROLMENTS, created, CLIENTS,
                 created / seconds, latencies.percentile(50), latencies.percentile(99));
     }
@@ -144,11 +148,21 @@ class CapacityBenchmark {
         LoadRun.Attempt login = (worker, n) -> residents.get(worker).logIn(platform);
         new LoadRun().run(CLIENTS, 5, login);
         LoadRun run = new LoadRun().run(CLIENTS, LOGIN_SECONDS, login);
-        Latencies.report("capacity at %,d residents: passkey logins through the portal, %d clients, %d s: %.1f flows/s,"
+        report("capacity at %,d residents: passkey logins through the portal, %d clients, %d s: %.1f flows/s,"
                         + " p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors%s, load average %.1f", population, CLIENTS,
                 LOGIN_SECONDS, run.perSecond(), run.latencies().percentile(50), run.latencies().percentile(95),
                 run.latencies().percentile(99), run.errors(), run.firstError() == null ? "" : " (first: " + run.firstError() + ")",
                 CpuTime.loadAverage());
+    }
+
+    /**
+     * A BENCHMARK line, also appended to {@code target/capacity-benchmark.txt}: a run of an hour or more should not lose
+     * its figures with the console (once the forked JVM's output stopped reaching Maven half way through a run).
+     */
+    private static void report(String format, Object... values) throws IOException {
+        Latencies.report(format, values);
+        Files.writeString(Path.of(System.getProperty("platform.var")).resolveSibling("capacity-benchmark.txt"),
+                Instant.now() + " " + format.formatted(values) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** The size of Keycloak's PostgreSQL database, tables and indexes. */
