@@ -3,6 +3,7 @@
 #   ./run.sh                                 build what changed, start everything, print where to go
 #   ./run.sh stop                            stop servers a previous run left behind (e.g. after the terminal was closed)
 #   ./run.sh register-bank <registration.json>  register a bank with the running IdP (docs/banking-made-easy.md)
+#   ./run.sh seed <N> [clients]              fill the running IdP with N counter-verified synthetic residents (re-runnable)
 #   ./run.sh cluster [stop]                  the production shape: PostgreSQL, two Keycloak nodes, two portal instances,
 #                                            HAProxy on :8180 and :8080 (needs: apt-get install -y postgresql haproxy)
 # All state lives in var/ (servers, H2 databases, logs, generated secrets); delete it to start afresh.
@@ -32,6 +33,15 @@ case "${1:-start}" in
     fi
     exec "${launcher[@]}" register-bank "$2" platform/target/platform-artifacts var
     ;;
+  seed)
+    if [ $# -lt 2 ] || [ $# -gt 3 ]; then
+      echo "usage: ./run.sh seed <residents> [clients]   (e.g. ./run.sh seed 10000; clients: batches in flight, default 2)" >&2
+      exit 2
+    fi
+    # The synthetic residents are the IdP's own enrolment requests (with their HKID check digits): its jar joins the classpath.
+    exec java -cp "platform/target/classes:platform/target/platform-artifacts/launcher/*:platform/target/platform-artifacts/smartid-idp-extensions.jar" \
+      hk.smartid.platform.PlatformLauncher seed "$2" "${3:-2}" platform/target/platform-artifacts var
+    ;;
   cluster)
     classpath="platform/target/classes:platform/target/platform-artifacts/launcher/*"
     if [ "${2:-start}" = stop ]; then
@@ -42,7 +52,7 @@ case "${1:-start}" in
     exec java -cp "$classpath" hk.smartid.platform.ClusterLauncher start platform/target/platform-artifacts var
     ;;
   *)
-    echo "usage: ./run.sh [start|stop|register-bank <registration.json>|cluster [stop]]" >&2
+    echo "usage: ./run.sh [start|stop|register-bank <registration.json>|seed <N> [clients]|cluster [stop]]" >&2
     exit 2
     ;;
 esac

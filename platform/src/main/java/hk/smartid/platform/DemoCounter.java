@@ -3,13 +3,10 @@ package hk.smartid.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.io.IOException;
@@ -90,8 +87,9 @@ final class DemoCounter {
     String prepare() throws IOException, InterruptedException {
         RealmResource realm = admin.realm(Realm.NAME);
         String terminalSecret = secrets.demoTerminalSecret();
-        ClientResource terminal = terminal(realm, terminalSecret);
-        grantRole(realm, terminal.getServiceAccountUser().getId(), STAFF_ROLE);
+        ClientResource terminal = ServiceAccountClient.ensure(realm, TERMINAL, "Demo counter terminal (development only)",
+                terminalSecret);
+        ServiceAccountClient.grantRole(realm, terminal.getServiceAccountUser().getId(), STAFF_ROLE);
         String token = TokenEndpoint.clientCredentials(settings, TERMINAL, terminalSecret);
 
         StringBuilder text = new StringBuilder();
@@ -151,37 +149,8 @@ final class DemoCounter {
                 .path("activationCode").asText());
     }
 
-    /** The terminal client, created if missing and set back to the secret under var/ and a service account if changed. */
-    private static ClientResource terminal(RealmResource realm, String secret) throws IOException {
-        List<ClientRepresentation> found = realm.clients().findByClientId(TERMINAL);
-        if (found.isEmpty()) {
-            ClientRepresentation client = new ClientRepresentation();
-            client.setClientId(TERMINAL);
-            client.setName("Demo counter terminal (development only)");
-            client.setSecret(secret);
-            client.setPublicClient(false);
-            client.setServiceAccountsEnabled(true);
-            client.setStandardFlowEnabled(false);
-            client.setDirectAccessGrantsEnabled(false);
-            try (Response created = realm.clients().create(client)) {
-                if (created.getStatus() != 201) {
-                    throw new IOException("creating " + TERMINAL + " answered " + created.getStatus());
-                }
-            }
-            found = realm.clients().findByClientId(TERMINAL);
-        }
-        ClientRepresentation client = found.get(0);
-        ClientResource resource = realm.clients().get(client.getId());
-        if (!Boolean.TRUE.equals(client.isServiceAccountsEnabled()) || !secret.equals(resource.getSecret().getValue())) {
-            client.setServiceAccountsEnabled(true);
-            client.setSecret(secret);
-            resource.update(client);
-        }
-        return resource;
-    }
-
     private static void grantRoleAndDepartment(RealmResource realm, String userId, DemoAccount account) {
-        grantRole(realm, userId, account.role());
+        ServiceAccountClient.grantRole(realm, userId, account.role());
         if (account.department() != null) {
             UserResource user = realm.users().get(userId);
             UserRepresentation representation = user.toRepresentation();
@@ -191,14 +160,6 @@ final class DemoCounter {
                 representation.setAttributes(attributes);
                 user.update(representation);
             }
-        }
-    }
-
-    private static void grantRole(RealmResource realm, String userId, String roleName) {
-        var roles = realm.users().get(userId).roles().realmLevel();
-        if (roles.listAll().stream().noneMatch(role -> roleName.equals(role.getName()))) {
-            RoleRepresentation role = realm.roles().get(roleName).toRepresentation();
-            roles.add(List.of(role));
         }
     }
 

@@ -22,9 +22,15 @@ public final class PlatformLauncher {
                     Path.of(args[3]).toAbsolutePath()));
             return;
         }
+        if (args.length == 5 && args[0].equals("seed")) {
+            seed(args[1], args[2], PlatformSettings.development(Path.of(args[3]).toAbsolutePath(),
+                    Path.of(args[4]).toAbsolutePath()));
+            return;
+        }
         if (args.length != 3 || !(args[0].equals("start") || args[0].equals("stop"))) {
             System.err.println("usage: PlatformLauncher start|stop <artifacts dir> <var dir>\n"
-                    + "       PlatformLauncher register-bank <registration.json> <artifacts dir> <var dir>");
+                    + "       PlatformLauncher register-bank <registration.json> <artifacts dir> <var dir>\n"
+                    + "       PlatformLauncher seed <residents> <clients> <artifacts dir> <var dir>");
             System.exit(2);
         }
         PlatformSettings settings = PlatformSettings.development(Path.of(args[1]).toAbsolutePath(),
@@ -81,6 +87,37 @@ public final class PlatformLauncher {
             System.err.println("The bank could not be registered: " + e.getMessage()
                     + ". Is SmartID running (./run.sh)?");
             System.exit(1);
+        }
+    }
+
+    /** {@code ./run.sh seed <N>}: fills the running IdP's realm with N counter-verified synthetic residents. */
+    private static void seed(String residents, String clients, PlatformSettings settings) throws InterruptedException {
+        int count;
+        int parallel;
+        try {
+            count = Integer.parseInt(residents);
+            parallel = Integer.parseInt(clients);
+        } catch (NumberFormatException e) {
+            System.err.println("usage: ./run.sh seed <residents> [clients]   (whole numbers, e.g. ./run.sh seed 10000)");
+            System.exit(2);
+            return;
+        }
+        Platform platform = new Platform(settings);
+        try {
+            System.out.printf("Seeding %,d residents into %s ...%n", count, settings.realmUrl());
+            ResidentSeeding.Outcome outcome = new ResidentSeeding(settings, platform.idpAdmin(), parallel,
+                    ResidentSeeding.DEFAULT_BATCH).seed(count);
+            System.out.printf("Seeded: %,d residents enrolled, %,d already enrolled, in %.0f s (%.0f enrolled/s).%n",
+                    outcome.enrolled(), outcome.skipped(), outcome.took().toMillis() / 1000.0, outcome.enrolledPerSecond());
+        } catch (IllegalArgumentException e) {
+            System.err.println("./run.sh seed: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Seeding stopped: " + e.getMessage() + ". Is SmartID running (./run.sh or ./run.sh cluster)?"
+                    + " Run the same command again to go on: residents already enrolled are skipped.");
+            System.exit(1);
+        } finally {
+            platform.idpAdmin().close();
         }
     }
 

@@ -45,6 +45,11 @@ public final class PlatformSecrets {
         return secret("sandbox-onboarding-client-secret");
     }
 
+    /** The client secret of {@code smartid-resident-seeding}, the service account {@code ./run.sh seed} enrols batches with. */
+    public String residentSeedingClientSecret() {
+        return secret("resident-seeding-client-secret");
+    }
+
     /** The demo counter terminal's client secret ({@code ./run.sh} only). */
     public String demoTerminalSecret() {
         return secret("demo-counter-terminal-secret");

@@ -74,14 +74,14 @@ class LoginBenchmark {
     @Test
     void passkeyLoginsThroughThePortalAndAtTheIdpBesideKeycloaksPasswordLogin() throws Exception {
         double loadBefore = CpuTime.loadAverage();
-        List<Resident> residents = registeredResidents();
+        List<PortalResident> residents = PortalResident.register(platform, THREADS, "Login Bench");
         CodeFlowClient passkeyClient = codeFlowClient(Realm.NAME);
         List<PasswordUser> passwordUsers = passwordRealm();
         CodeFlowClient passwordClient = codeFlowClient(PASSWORD_REALM);
 
         List<Variant> variants = List.of(
                 new Variant("(a) passkey login through the portal (/login, IdP login page, assertion, code to the portal,"
-                        + " portal session, dashboard 200)", (worker, n) -> portalLogin(residents.get(worker))),
+                        + " portal session, dashboard 200)", (worker, n) -> residents.get(worker).logIn(platform)),
                 new Variant("(b) passkey login at the IdP alone (code flow with PKCE, confidential client, code redeemed)",
                         (worker, n) -> idpLogin(residents.get(worker).browser(), passkeyClient)),
                 new Variant("(c) Keycloak's stock password login (same code flow, plain realm, default hashing)",
@@ -118,26 +118,6 @@ class LoginBenchmark {
         }
     }
 
-    /** One resident per thread, registered through the portal's login and the IdP's registration with its passkey. */
-    private List<Resident> registeredResidents() throws Exception {
-        List<Resident> residents = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            String name = "Login Bench " + i;
-            BrowserlessResident browser = new BrowserlessResident(platform);
-            browser.registerFrom(portal("/login"), "login-bench-" + UUID.randomUUID() + "@example.hk", name);
-            residents.add(new Resident(browser, name));
-        }
-        return residents;
-    }
-
-    /** (a): a new browser logs in at the portal with the passkey and lands on its dashboard. */
-    private String portalLogin(Resident resident) throws Exception {
-        resident.browser().forgetSessions();
-        BrowserlessResident.Page dashboard = resident.browser().openAuthorization(portal("/login"));
-        return dashboard.status() == 200 && dashboard.uri().getPath().equals("/dashboard")
-                && dashboard.body().contains("<strong>" + resident.name() + "</strong>") ? null
-                : dashboard.status() + " at " + dashboard.uri() + " instead of " + resident.name() + "'s dashboard";
-    }
 
     /** (b): a new browser logs in at the IdP with the passkey; the client redeems the code. */
     private String idpLogin(BrowserlessResident browser, CodeFlowClient client) throws Exception {
@@ -242,13 +222,6 @@ class LoginBenchmark {
         if (jcmd.waitFor() != 0) {
             throw new AssertionError(String.join(" ", line) + " failed");
         }
-    }
-
-    private URI portal(String path) {
-        return platform.settings().portalUrl().resolve(path);
-    }
-
-    private record Resident(BrowserlessResident browser, String name) {
     }
 
     private record PasswordUser(BrowserlessResident browser, String username, String password) {

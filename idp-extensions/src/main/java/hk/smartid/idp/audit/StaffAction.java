@@ -8,6 +8,8 @@ public enum StaffAction {
     VIEW,
     /** Enrolled a resident after checking the HKID card. */
     ENROL,
+    /** Enrolled a batch of residents a register had already checked (seeding), all or none; no activation code issued. */
+    BULK_ENROL,
     /** Issued a new activation code to an enrolled resident. */
     REISSUE,
     /** Verified a self-registered (loa-basic) account in person, keeping the account and its passkeys. */

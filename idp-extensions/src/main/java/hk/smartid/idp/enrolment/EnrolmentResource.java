@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessToken;
@@ -33,10 +34,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The staff enrolment API ({@code /realms/smartid/enrolment}). Called by the portal's staff console with
@@ -112,20 +115,12 @@ public class EnrolmentResource {
             }
             UserModel resident;
             try {
-                Map<String, List<String>> attributes = profileAttributes(request, hkid, call);
-                attributes.put(UserModel.USERNAME, List.of(request.contact()));
-                resident = session.getProvider(UserProfileProvider.class)
-                        .create(UserProfileContext.USER_API, attributes).create();
+                resident = createResident(request, hkid, call);
             } catch (ValidationException e) {
                 Map<String, String> profileErrors = firstErrorPerAttribute(e);
                 throw call.refuse(ApiError.invalidFields(profileErrors), null, StaffActionOutcome.INVALID,
                         "profile " + profileErrors.keySet());
             }
-            resident.setEnabled(true);
-            if (!EnrolmentRequest.blank(request.preferredLanguage())) {
-                resident.setSingleAttribute(UserModel.LOCALE, request.preferredLanguage().trim());
-            }
-            resident.addRequiredAction(PasskeyRegistrationFactory.PROVIDER_ID);
             IssuedActivationCode code = new ActivationCodes(session)
                     .issue(realm, resident, call.staff().getId(), call.branch(), policy.activationCodeValidity());
             // Claimed last, so that a concurrent enrolment of the same number waits only for this commit.
@@ -137,6 +132,137 @@ public class EnrolmentResource {
         } catch (ApiError refusal) {
             return refusal.response();
         }
+    }
+
+    /**
+     * Enrols residents a register has already checked (seeding a realm, bringing residents over from the HKID
+     * register) in one transaction: every new resident of the batch is enrolled exactly as {@link #enrol} leaves
+     * one (attributes, {@code loa-verified}, the passkey required action, the HKID register row), or none is. A
+     * resident whose HKID number is already held is skipped, so a batch sent again, or a run resumed, adds
+     * nothing. No activation code is issued: nobody is at a counter to be handed one; the resident gets one by
+     * re-issue when they come. Needs the role {@code resident-bulk-enrolment}; the batch is one audit line.
+     */
+    @POST
+    @Path("batches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response enrolBatch(EnrolmentBatch batch) {
+        try {
+            StaffCall call = StaffCall.of(session, StaffAction.BULK_ENROL, RealmRole.BULK_ENROLMENT);
+            List<EnrolmentRequest> residents = checkedBatch(call, batch);
+            BatchProgress progress = new BatchProgress();
+            // Keycloak's own bulk import mode: a persistence context of the batch's own, no flush per new user; cleared
+            // after each resident, so that every flush checks one resident's entities rather than the whole batch's.
+            EntityManagers.runInBatch(session, () -> enrolEach(call, residents, progress), true);
+            if (progress.refusal != null) {
+                throw refuseAndRollBack(call, progress.refusal, progress.outcome, progress.detail);
+            }
+            int enrolled = progress.enrolled;
+            int skipped = residents.size() - enrolled;
+            call.record(StaffActionOutcome.SUCCESS, null, "enrolled " + enrolled + ", skipped " + skipped + " already enrolled");
+            return Response.ok(Map.of("enrolled", enrolled, "skipped", skipped)).build();
+        } catch (ApiError refusal) {
+            return refusal.response();
+        }
+    }
+
+    /** How far a batch got, and why it stopped if it did (answered once Keycloak's batch mode has ended). */
+    private static final class BatchProgress {
+        int enrolled;
+        ApiError refusal;
+        StaffActionOutcome outcome;
+        String detail;
+
+        void refuse(ApiError refusal, StaffActionOutcome outcome, String detail) {
+            this.refusal = refusal;
+            this.outcome = outcome;
+            this.detail = detail;
+        }
+    }
+
+    /** Enrols each resident not enrolled yet, as {@link #enrol} does without the code; stops at the first refusal. */
+    private void enrolEach(StaffCall call, List<EnrolmentRequest> residents, BatchProgress progress) {
+        HkidRegister register = new HkidRegister(session);
+        for (int index = 0; index < residents.size(); index++) {
+            EnrolmentRequest request = residents.get(index);
+            HkidNumber hkid = HkidNumber.of(request.hkidNumber());
+            if (register.holderOf(hkid).isPresent()) {
+                continue;
+            }
+            if (session.users().getUserByUsername(realm, request.contact()) != null) {
+                progress.refuse(ApiError.of(Response.Status.CONFLICT, "contact_in_use",
+                                "The contact of a resident in the batch belongs to another account").with("index", index),
+                        StaffActionOutcome.DUPLICATE, "contact of resident " + index + " already used");
+                return;
+            }
+            UserModel resident;
+            try {
+                resident = createResident(request, hkid, call);
+            } catch (ValidationException e) {
+                Map<String, String> profileErrors = firstErrorPerAttribute(e);
+                progress.refuse(ApiError.invalidFields(profileErrors).with("index", index), StaffActionOutcome.INVALID,
+                        "profile of resident " + index + " " + profileErrors.keySet());
+                return;
+            }
+            if (!register.claim(realm, resident, hkid)) {
+                progress.refuse(alreadyEnrolled().with("index", index), StaffActionOutcome.DUPLICATE,
+                        "hkid of resident " + index + " enrolled meanwhile");
+                return;
+            }
+            progress.enrolled++;
+            EntityManagers.flush(session, true);
+        }
+    }
+
+    /** The batch's residents, each valid and each HKID number and contact once, before anything is written. */
+    private List<EnrolmentRequest> checkedBatch(StaffCall call, EnrolmentBatch batch) throws ApiError {
+        if (batch == null || batch.residents() == null || batch.residents().isEmpty()) {
+            throw call.refuse(ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", "The body is not a batch of residents"),
+                    null, StaffActionOutcome.INVALID, "no residents");
+        }
+        List<EnrolmentRequest> residents = batch.residents();
+        if (residents.size() > EnrolmentBatch.MAX_RESIDENTS) {
+            throw call.refuse(ApiError.of(Response.Status.BAD_REQUEST, "batch_too_large",
+                            "A batch holds at most " + EnrolmentBatch.MAX_RESIDENTS + " residents")
+                            .with("maxResidents", EnrolmentBatch.MAX_RESIDENTS),
+                    null, StaffActionOutcome.INVALID, residents.size() + " residents");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(HONG_KONG));
+        Set<String> numbers = new HashSet<>();
+        Set<String> contacts = new HashSet<>();
+        for (int index = 0; index < residents.size(); index++) {
+            EnrolmentRequest request = residents.get(index);
+            Map<String, String> errors = request == null ? Map.of("hkidNumber", EnrolmentRequest.REQUIRED)
+                    : new LinkedHashMap<>(request.fieldErrors(today));
+            if (errors.isEmpty() && !numbers.add(HkidNumber.of(request.hkidNumber()).toString())) {
+                errors.put("hkidNumber", "smartid.enrolment.hkid.repeatedInBatch");
+            }
+            if (errors.isEmpty() && !contacts.add(request.contact())) {
+                errors.put("mobileNumber", "smartid.enrolment.contact.repeatedInBatch");
+            }
+            if (!errors.isEmpty()) {
+                throw call.refuse(ApiError.invalidFields(errors).with("index", index), null, StaffActionOutcome.INVALID,
+                        "resident " + index + " fields " + errors.keySet());
+            }
+        }
+        return residents;
+    }
+
+    /**
+     * A new account as counter enrolment and batches make it, before its HKID number is claimed: the user profile's
+     * attributes at {@code loa-verified}, enabled, the preferred language, the passkey registration required.
+     */
+    private UserModel createResident(EnrolmentRequest request, HkidNumber hkid, StaffCall call) throws ValidationException {
+        Map<String, List<String>> attributes = profileAttributes(request, hkid, call);
+        attributes.put(UserModel.USERNAME, List.of(request.contact()));
+        UserModel resident = session.getProvider(UserProfileProvider.class)
+                .create(UserProfileContext.USER_API, attributes).create();
+        resident.setEnabled(true);
+        if (!EnrolmentRequest.blank(request.preferredLanguage())) {
+            resident.setSingleAttribute(UserModel.LOCALE, request.preferredLanguage().trim());
+        }
+        resident.addRequiredAction(PasskeyRegistrationFactory.PROVIDER_ID);
+        return resident;
     }
 
     /** A new activation code for a resident who lost their device, after staff re-verified them in person. */
@@ -236,11 +362,23 @@ public class EnrolmentResource {
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), auditSession -> {
             String about = residentId != null ? residentId
                     : new HkidRegister(auditSession).holderOf(hkid).orElse(null);
-            new StaffAuditTrail(auditSession).record(auditSession.realms().getRealm(realm.getId()), action,
-                    call.staff().getId(), call.staff().getUsername(), call.branch(), about,
-                    StaffActionOutcome.DUPLICATE, "hkid already enrolled");
+            recordRefusal(auditSession, call, action, about, StaffActionOutcome.DUPLICATE, "hkid already enrolled");
         });
         return alreadyEnrolled();
+    }
+
+    /** As {@link #refuseClaimedMeanwhile}, for a batch refused after some of its residents were written: none is kept. */
+    private ApiError refuseAndRollBack(StaffCall call, ApiError refusal, StaffActionOutcome outcome, String detail) {
+        session.getTransactionManager().setRollbackOnly();
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                auditSession -> recordRefusal(auditSession, call, StaffAction.BULK_ENROL, null, outcome, detail));
+        return refusal;
+    }
+
+    private void recordRefusal(KeycloakSession auditSession, StaffCall call, StaffAction action, String residentId,
+                               StaffActionOutcome outcome, String detail) {
+        new StaffAuditTrail(auditSession).record(auditSession.realms().getRealm(realm.getId()), action,
+                call.staff().getId(), call.staff().getUsername(), call.branch(), residentId, outcome, detail);
     }
 
     /** Keycloak's user-profile errors as field errors: the request field to the message key of its first error. */

@@ -8,7 +8,9 @@ public enum RealmRole {
     /** Reads audit trails and checks the disclosure log; changes nothing. */
     AUDITOR("auditor"),
     /** Registers banks; nothing else. */
-    RP_ONBOARDING("rp-onboarding");
+    RP_ONBOARDING("rp-onboarding"),
+    /** Enrols batches of residents a register has already checked (seeding a realm); nothing else. */
+    BULK_ENROLMENT("resident-bulk-enrolment");
 
     private final String roleName;
 
