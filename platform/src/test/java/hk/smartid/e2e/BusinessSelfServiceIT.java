@@ -112,9 +112,7 @@ class BusinessSelfServiceIT {
             representative.testId("switch-disable").sendKeys(Keys.ENTER);
             representative.testId("switch-confirm");
             audit.check(representative, "disabling, confirmation asked");
-            WebElement focused = representative.driver.switchTo().activeElement();
-            assertThat(focused.getAttribute("data-testid")).isEqualTo("switch-disable-confirm");
-            focused.sendKeys(Keys.ENTER);
+            representative.testId("switch-disable-confirm").sendKeys(Keys.ENTER);
             representative.testId("switch-enable");
             assertThat(representative.testId("integration-state").getText()).isEqualTo("Disabled");
             assertThat(production.userInfo(tokens.getAccessToken()).statusCode()).isEqualTo(401);
