@@ -46,6 +46,7 @@ import java.util.List;
 public final class TestBusiness {
 
     private final Platform platform;
+    private final URI issuer;
     private final String clientId;
     private final URI redirectUri;
     private final URI postLogoutRedirectUri;
@@ -53,12 +54,31 @@ public final class TestBusiness {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private TestBusiness(Platform platform, String clientId) throws Exception {
+        this(platform, platform.settings().realmUrl(), clientId,
+                // On the sample bank's server, which answers 404: the test reads the redirect itself.
+                URI.create(platform.settings().bankUrl() + "/test/" + clientId + "/callback"),
+                URI.create(platform.settings().bankUrl() + "/test/" + clientId + "/logged-out"),
+                new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyID("sig-" + clientId).generate());
+    }
+
+    private TestBusiness(Platform platform, URI issuer, String clientId, URI redirectUri, URI postLogoutRedirectUri,
+                         ECKey signingKey) {
         this.platform = platform;
+        this.issuer = issuer;
         this.clientId = clientId;
-        // On the sample bank's server, which answers 404: the test reads the redirect itself.
-        this.redirectUri = URI.create(platform.settings().bankUrl() + "/test/" + clientId + "/callback");
-        this.postLogoutRedirectUri = URI.create(platform.settings().bankUrl() + "/test/" + clientId + "/logged-out");
-        this.signingKey = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyID("sig-" + clientId).generate();
+        this.redirectUri = redirectUri;
+        this.postLogoutRedirectUri = postLogoutRedirectUri;
+        this.signingKey = signingKey;
+    }
+
+    /** The same business (key, redirect URIs) as client {@code clientId} of the realm {@code issuer}, e.g. the sandbox. */
+    public TestBusiness at(URI issuer, String clientId) {
+        return new TestBusiness(platform, issuer, clientId, redirectUri, postLogoutRedirectUri, signingKey);
+    }
+
+    /** Its public JWK set, as pasted into the developer area. */
+    public String publicJwks() {
+        return new JWKSet(signingKey.toPublicJWK()).toString();
     }
 
     /** A business not yet registered; {@link #registration(String)} is what it would send. */
@@ -113,7 +133,7 @@ public final class TestBusiness {
     }
 
     public URI issuer() {
-        return platform.settings().realmUrl();
+        return issuer;
     }
 
     public URI tokenEndpoint() {
@@ -130,9 +150,14 @@ public final class TestBusiness {
 
     /** As Spring Security and most libraries make it: audience the token endpoint, ES256 for an EC key. */
     public PrivateKeyJWT assertion() throws Exception {
+        return assertion(signingKey);
+    }
+
+    /** A client assertion signed with {@code key}, named by its {@code kid} (e.g. during a key rotation). */
+    public PrivateKeyJWT assertion(ECKey key) throws Exception {
         JWTAuthenticationClaimsSet claims = new JWTAuthenticationClaimsSet(new ClientID(clientId),
                 List.of(new Audience(tokenEndpoint())), new Date(System.currentTimeMillis() + 60_000), null, new Date(), new JWTID());
-        return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, signingKey.toECPrivateKey(), signingKey.getKeyID(), null);
+        return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, key.toECPrivateKey(), key.getKeyID(), null);
     }
 
     /** A front-channel authorization request (not pushed: PAR is recommended to businesses, not required). */
@@ -147,8 +172,13 @@ public final class TestBusiness {
     }
 
     public HTTPResponse push(AuthorizationRequest request) throws Exception {
+        return push(request, assertion());
+    }
+
+    /** PAR, which authenticates the client: the assertion's key is accepted (201) or not (401). */
+    public HTTPResponse push(AuthorizationRequest request, PrivateKeyJWT assertion) throws Exception {
         return new PushedAuthorizationRequest(URI.create(issuer() + "/protocol/openid-connect/ext/par/request"),
-                assertion(), request).toHTTPRequest().send();
+                assertion, request).toHTTPRequest().send();
     }
 
     /** The resident logs in (passkey, or their SmartID session); returns the ID and access tokens. */

@@ -14,16 +14,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import static hk.smartid.e2e.DeveloperPortal.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,13 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningPlatform.class)
 class DeveloperSandboxIT {
 
-    /** Indexes of TestBank.ITEMS among the form's data items (every item but gender). */
-    private static final List<Integer> TEST_BANK_ITEMS = List.of(0, 1, 2, 3, 5, 6, 7);
-
     private final Platform platform;
     private final String portal;
     private final PortalAccounts accounts;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final DeveloperPortal developerPortal;
     /** The pages of the journey, each checked for WCAG 2.1 AA and walked with the Tab key (failing at the end). */
     private final AccessibilityAudit audit = new AccessibilityAudit();
 
@@ -51,6 +44,7 @@ class DeveloperSandboxIT {
         this.platform = platform;
         this.portal = platform.settings().portalUrl().toString();
         this.accounts = new PortalAccounts(platform);
+        this.developerPortal = new DeveloperPortal(portal);
     }
 
     @Test
@@ -70,7 +64,7 @@ class DeveloperSandboxIT {
             assertThat(representative.testId("organisation-brn").getText()).isEqualTo("12345678");
 
             representative.click(By.cssSelector("[data-testid='integration-new']"));
-            fillIntegration(representative, business, "http://power.example/callback");
+            DeveloperPortal.fillDataSharing(representative, business, "http://power.example/callback");
             representative.click(By.cssSelector("[data-testid='integration-create']"));
             assertThat(representative.testId("error-redirectUris").getText()).contains("Line 1").contains("https");
             audit.check(representative, "new integration with a field error");
@@ -193,7 +187,7 @@ class DeveloperSandboxIT {
             // The organisation form posted straight to the page is refused the same way, and nothing is kept.
             String viewState = basic.driver.findElement(By.cssSelector("#accountForm [name='jakarta.faces.ViewState']"))
                     .getAttribute("value");
-            HttpResponse<String> posted = post(basic, "/developers/index", Map.of("organisationForm", "organisationForm",
+            HttpResponse<String> posted = developerPortal.post(basic, "/developers/index", Map.of("organisationForm", "organisationForm",
                     "organisationForm:organisationName", "Shell Company", "organisationForm:businessRegistrationNumber",
                     "87654321", "organisationForm:declare", "Save organisation", "jakarta.faces.ViewState", viewState));
             assertThat(posted.statusCode()).isEqualTo(302);
@@ -202,43 +196,12 @@ class DeveloperSandboxIT {
         }
     }
 
-    private void fillIntegration(ResidentBrowser browser, TestBank business, String redirectUri) {
-        type(browser, "nameEn", "Kowloon Power");
-        type(browser, "nameZhHk", "九龍電力");
-        type(browser, "nameZhCn", "九龙电力");
-        type(browser, "purposeId", TestBank.PURPOSE);
-        type(browser, "purposeEn", "To open your electricity account.");
-        type(browser, "purposeZhHk", "為你開立電力戶口。");
-        type(browser, "purposeZhCn", "为你开立电力账户。");
-        List<WebElement> items = browser.driver.findElements(By.cssSelector("[data-testid='field-items'] label"));
-        TEST_BANK_ITEMS.forEach(index -> items.get(index).click());
-        type(browser, "redirectUris", redirectUri);
-        browser.driver.findElements(By.cssSelector("[data-testid='field-jwksKind'] label")).get(1).click();
-        type(browser, "jwksJson", business.publicJwks());
-    }
-
-    private static void type(ResidentBrowser browser, String field, String value) {
-        WebElement input = browser.testId("input-" + field);
-        input.clear();
-        input.sendKeys(value);
-    }
-
     /** The approval form's post, with the poster's own session and a view state of their own page. */
     private HttpResponse<String> postApproval(ResidentBrowser browser, String integrationId) throws Exception {
         browser.open(portal + "/dashboard");
         String viewState = browser.driver.findElement(By.cssSelector("#accountForm [name='jakarta.faces.ViewState']"))
                 .getAttribute("value");
-        return post(browser, "/approvals/request?id=" + integrationId, Map.of("decisionForm", "decisionForm",
+        return developerPortal.post(browser, "/approvals/request?id=" + integrationId, Map.of("decisionForm", "decisionForm",
                 "decisionForm:approve", "Approve and create the production client", "jakarta.faces.ViewState", viewState));
-    }
-
-    private HttpResponse<String> post(ResidentBrowser browser, String path, Map<String, String> fields) throws Exception {
-        String session = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
-        String body = fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(portal + path))
-                .header("Cookie", "JSESSIONID=" + session)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -45,6 +45,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Registers banks and businesses ({@code /realms/smartid/relying-parties}), and disables or enables them. Only a
@@ -122,37 +123,71 @@ public class RelyingPartiesResource {
     /**
      * Disables a bank or business: it can no longer log anyone in or authenticate, every token it holds is refused at
      * once (the client's not-before is now: Keycloak's userinfo and our APIs check it), its sessions end and its
-     * offline tokens are revoked.
+     * offline tokens are revoked. The optional body names who asked ({@link SwitchRequest}).
      */
     @POST
     @Path("{clientId}/disable")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response disable(@PathParam("clientId") String clientId) {
-        return switchTo(clientId, false);
+    public Response disable(@PathParam("clientId") String clientId, String body) {
+        return switchTo(clientId, false, body);
     }
 
     /** Enables a disabled bank or business again; tokens issued before the disable stay refused. */
     @POST
     @Path("{clientId}/enable")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response enable(@PathParam("clientId") String clientId) {
-        return switchTo(clientId, true);
+    public Response enable(@PathParam("clientId") String clientId, String body) {
+        return switchTo(clientId, true, body);
     }
 
-    private Response switchTo(String clientId, boolean enabled) {
+    /**
+     * Who asked the onboarding caller (the portal) to disable or enable: a person's subject and the capacity they
+     * acted in ({@code rp-approver}, {@code business}), written into the audit line; both or neither.
+     */
+    record SwitchRequest(String requestedBy, String requestedAs) {
+
+        private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_:.@-]{1,100}");
+
+        boolean valid() {
+            return requestedBy == null && requestedAs == null
+                    || requestedBy != null && requestedAs != null && NAME.matcher(requestedBy).matches()
+                    && NAME.matcher(requestedAs).matches();
+        }
+
+        String note() {
+            return requestedBy == null ? "" : " for " + requestedAs + " " + requestedBy;
+        }
+    }
+
+    private Response switchTo(String clientId, boolean enabled, String body) {
         try {
             StaffCall call = StaffCall.of(session, enabled ? StaffAction.ENABLE_RELYING_PARTY : StaffAction.DISABLE_RELYING_PARTY,
                     RealmRole.RP_ONBOARDING);
+            SwitchRequest request;
+            try {
+                request = body == null || body.isBlank() ? new SwitchRequest(null, null)
+                        : JsonSerialization.readValue(body, SwitchRequest.class);
+            } catch (IOException | RuntimeException e) {
+                request = null;
+            }
+            if (request == null || !request.valid()) {
+                throw call.refuse(ApiError.of(Response.Status.BAD_REQUEST, "invalid_json",
+                        "The body names requestedBy and requestedAs, or is empty"), null, StaffActionOutcome.INVALID,
+                        "client " + clientId);
+            }
             ClientModel client = realm.getClientByClientId(clientId);
             if (RelyingPartyProfile.of(client).isEmpty()) {
-                throw call.refuse(notRegistered(), null, StaffActionOutcome.NOT_FOUND, "client " + clientId);
+                throw call.refuse(notRegistered(), null, StaffActionOutcome.NOT_FOUND, "client " + clientId + request.note());
             }
             if (!enabled) {
                 endAccess(client);
             }
             client.setEnabled(enabled);
-            call.record(StaffActionOutcome.SUCCESS, null, "client " + clientId);
-            LOG.infof("%s relying party %s in realm %s", enabled ? "Enabled" : "Disabled", clientId, realm.getName());
+            call.record(StaffActionOutcome.SUCCESS, null, "client " + clientId + request.note());
+            LOG.infof("%s relying party %s in realm %s%s", enabled ? "Enabled" : "Disabled", clientId, realm.getName(),
+                    request.note());
             return Response.ok(Map.of("clientId", clientId, "enabled", enabled)).type(MediaType.APPLICATION_JSON).build();
         } catch (ApiError refusal) {
             return refusal.response();

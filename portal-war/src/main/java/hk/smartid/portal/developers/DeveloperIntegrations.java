@@ -1,5 +1,7 @@
 package hk.smartid.portal.developers;
 
+import hk.smartid.portal.idp.IdpOnboarding;
+import hk.smartid.portal.idp.IdpResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,12 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The developer area's records: organisations, integrations and approvers' decisions. Every read of a business's own
- * records names its owner (the session's subject): another resident's id finds nothing. Calls to the IdP are not
- * made here but around these transactions, so that no transaction waits on the network.
+ * records names its owner (the session's subject): another resident's id finds nothing. Calls to the IdP are made
+ * around these transactions, so that no transaction waits on the network, except the sandbox registration
+ * ({@link #registerAndRecord}), which must be all or nothing.
  */
 @ApplicationScoped
 public class DeveloperIntegrations {
@@ -25,7 +29,9 @@ public class DeveloperIntegrations {
     static final Pattern BUSINESS_REGISTRATION_NUMBER = Pattern.compile("[0-9]{8}");
     static final int ORGANISATION_NAME_MAX = 200;
     static final int REASON_MAX = 2000;
-    private static final String CLIENT_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+    // Letters only: a run of six digits makes the IdP's staff audit withhold a line's detail as possible personal data
+    // (AuditDetail), and the client id is in the detail of every disable and enable. 22^14 ids, none of them secret.
+    private static final String CLIENT_ID_ALPHABET = "abcdefghjkmnpqrstvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "smartid")
@@ -52,7 +58,7 @@ public class DeveloperIntegrations {
     /** A fresh pair of client ids sharing one random part: {@code sandbox-…} now, {@code biz-…} once approved. */
     static ClientIds newClientIds() {
         StringBuilder random = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 14; i++) {
             random.append(CLIENT_ID_ALPHABET.charAt(RANDOM.nextInt(CLIENT_ID_ALPHABET.length())));
         }
         return new ClientIds("sandbox-" + random, "biz-" + random);
@@ -61,9 +67,18 @@ public class DeveloperIntegrations {
     record ClientIds(String sandbox, String production) {
     }
 
-    /** Records an integration the sandbox has registered under {@code ids.sandbox()}. */
+    /**
+     * Records an integration and registers it in the sandbox under {@code ids.sandbox()}, both or neither: the record
+     * is written first (flushed, so a write that fails throws before the sandbox is asked), the registration is made
+     * inside the same transaction, and a registration the sandbox does not make rolls the record back
+     * ({@link NotRegistered}). The sandbox has no way to delete a client, so it is never asked before the write holds.
+     *
+     * @throws NotRegistered       the sandbox's answer when it is no success (nothing recorded)
+     * @throws RuntimeException    the write failed (nothing recorded, nothing registered)
+     */
     @Transactional
-    public Integration record(String owner, IntegrationRequest request, ClientIds ids) {
+    public Integration registerAndRecord(String owner, IntegrationRequest request, ClientIds ids,
+                                         Function<ClientIds, IdpResult<IdpOnboarding.Registered>> sandbox) {
         Organisation organisation = entityManager.find(Organisation.class, owner);
         if (organisation == null) {
             throw new IllegalStateException("no organisation declared");
@@ -71,7 +86,27 @@ public class DeveloperIntegrations {
         Integration integration = new Integration(UUID.randomUUID().toString(), owner, organisation, request,
                 ids.sandbox(), ids.production(), Instant.now());
         entityManager.persist(integration);
+        entityManager.flush();
+        IdpResult<IdpOnboarding.Registered> registered = sandbox.apply(ids);
+        if (!(registered instanceof IdpResult.Success<IdpOnboarding.Registered>)) {
+            throw new NotRegistered(registered);
+        }
         return integration;
+    }
+
+    /** The sandbox did not register the integration: its answer; the record is rolled back. */
+    public static final class NotRegistered extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient IdpResult<IdpOnboarding.Registered> answer;
+
+        NotRegistered(IdpResult<IdpOnboarding.Registered> answer) {
+            super("the sandbox did not register the integration", null, false, false);
+            this.answer = answer;
+        }
+
+        public IdpResult<IdpOnboarding.Registered> answer() {
+            return answer;
+        }
     }
 
     @Transactional
@@ -102,6 +137,31 @@ public class DeveloperIntegrations {
     public List<Integration> pending() {
         return entityManager.createNamedQuery(Integration.IN_STATE, Integration.class)
                 .setParameter("state", IntegrationState.PENDING).getResultList();
+    }
+
+    /** Integrations live or disabled in production, newest decision first. */
+    @Transactional
+    public List<Integration> inProduction() {
+        return entityManager.createNamedQuery(Integration.IN_PRODUCTION, Integration.class)
+                .setParameter("states", List.of(IntegrationState.APPROVED, IntegrationState.DISABLED)).getResultList();
+    }
+
+    /**
+     * Records that the production client was disabled or enabled (the IdP has done it) by this person, as the
+     * integration's state and a line of its decisions, in one transaction; false (nothing written) when its state
+     * no longer allows it.
+     */
+    @Transactional
+    public boolean switched(String id, boolean enabled, String subject, String name) {
+        Integration integration = entityManager.find(Integration.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (integration == null || !integration.getState().maySwitchTo(enabled)) {
+            return false;
+        }
+        integration.switchTo(enabled);
+        entityManager.persist(new IntegrationDecision(UUID.randomUUID().toString(), id, enabled
+                ? IntegrationDecision.Decision.ENABLED : IntegrationDecision.Decision.DISABLED, subject, name, null,
+                Instant.now()));
+        return true;
     }
 
     @Transactional

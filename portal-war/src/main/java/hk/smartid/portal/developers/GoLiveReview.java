@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The approvers' pages (/approvals/, role {@value #APPROVER_ROLE}): the pending requests to go live and one request,
+ * The approvers' pages (/approvals/, role {@value Representative#APPROVER_ROLE}): the pending requests to go live and one request,
  * approved (its production client is created through the onboarding API in the production realm, as the portal's
  * onboarding service account) or refused with a reason. Every decision is recorded with the approver (decision
  * table, append only) and logged; the role and a verified login are checked again on every POST.
@@ -25,7 +25,6 @@ import java.util.logging.Logger;
 @ViewScoped
 public class GoLiveReview implements Serializable {
 
-    static final String APPROVER_ROLE = "rp-approver";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(GoLiveReview.class.getName());
 
@@ -56,6 +55,11 @@ public class GoLiveReview implements Serializable {
 
     public List<Integration> getPending() {
         return approverCanSee() ? integrations.pending() : List.of();
+    }
+
+    /** The live and disabled integrations, newest decision first: where an approver disables or enables one. */
+    public List<Integration> getInProduction() {
+        return approverCanSee() ? integrations.inProduction() : List.of();
     }
 
     public String approve() {
@@ -130,7 +134,7 @@ public class GoLiveReview implements Serializable {
     }
 
     private boolean approverCanSee() {
-        return approver.hasRole(APPROVER_ROLE) && Representative.VERIFIED.equals(approver.getAssuranceLevel());
+        return Representative.approver(approver);
     }
 
     /** Whether the signed-in person is a verified approver; if not, a 403 answer has been sent. */

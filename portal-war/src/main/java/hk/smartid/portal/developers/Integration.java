@@ -24,10 +24,13 @@ import java.time.ZoneOffset;
         query = "SELECT i FROM Integration i WHERE i.ownerSubject = :owner ORDER BY i.createdAt DESC")
 @NamedQuery(name = Integration.IN_STATE,
         query = "SELECT i FROM Integration i WHERE i.state = :state ORDER BY i.submittedAt")
+@NamedQuery(name = Integration.IN_PRODUCTION,
+        query = "SELECT i FROM Integration i WHERE i.state IN :states ORDER BY i.decidedAt DESC")
 public class Integration {
 
     static final String OF_OWNER = "Integration.ofOwner";
     static final String IN_STATE = "Integration.inState";
+    static final String IN_PRODUCTION = "Integration.inProduction";
 
     @Id
     @Column(name = "id")
@@ -114,6 +117,11 @@ public class Integration {
     void approve(Instant at) {
         state = IntegrationState.APPROVED;
         decidedAt = utc(at);
+    }
+
+    /** Its production client was disabled, or enabled again. */
+    void switchTo(boolean enabled) {
+        state = enabled ? IntegrationState.APPROVED : IntegrationState.DISABLED;
     }
 
     void refuse(String reason, Instant at) {

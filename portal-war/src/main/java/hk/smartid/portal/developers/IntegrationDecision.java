@@ -11,8 +11,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * An approver's decision on a request to go live, kept for good (never changed or deleted): who (subject and name),
- * what, when and why. The integration's state only says the latest.
+ * An approver's decision on a request to go live, or a disable or enable of the live client (by an approver or the
+ * business itself), kept for good (never changed or deleted): who (subject and name), what, when and why. The
+ * integration's state only says the latest.
  */
 @Entity
 @Table(name = "developer_integration_decision")
@@ -23,7 +24,7 @@ public class IntegrationDecision {
     static final String OF_INTEGRATION = "IntegrationDecision.ofIntegration";
 
     /** What was decided. */
-    public enum Decision { APPROVED, REFUSED }
+    public enum Decision { APPROVED, REFUSED, DISABLED, ENABLED }
 
     @Id
     @Column(name = "id")

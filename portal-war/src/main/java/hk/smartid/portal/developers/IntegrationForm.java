@@ -10,12 +10,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Creating an integration (/developers/new): checked by the portal, then registered at once in the sandbox realm
- * through the onboarding API, then recorded. A refusal of the API is shown at the field it names; nothing is recorded
- * unless the sandbox registered it.
+ * Creating an integration (/developers/new): checked by the portal, then recorded and registered at once in the
+ * sandbox realm through the onboarding API, both or neither ({@link DeveloperIntegrations#registerAndRecord}). A
+ * refusal of the API is shown at the field it names.
  */
 @Named
 @ViewScoped
@@ -76,12 +77,18 @@ public class IntegrationForm implements Serializable {
             return null;
         }
         DeveloperIntegrations.ClientIds ids = DeveloperIntegrations.newClientIds();
-        IdpResult<IdpOnboarding.Registered> registered = onboarding.register(IdpOnboarding.Realm.SANDBOX,
-                IntegrationRequest.registrationFor(request.registrationJson(), ids.sandbox()));
-        if (registered instanceof IdpResult.Success<IdpOnboarding.Registered>) {
-            Integration integration = integrations.record(owner, request, ids);
+        IdpResult<IdpOnboarding.Registered> registered;
+        try {
+            Integration integration = integrations.registerAndRecord(owner, request, ids, chosen -> onboarding.register(
+                    IdpOnboarding.Realm.SANDBOX, IntegrationRequest.registrationFor(request.registrationJson(), chosen.sandbox())));
             LOG.info(() -> "Sandbox integration " + ids.sandbox() + " registered for " + owner);
             return "/developers/integration?faces-redirect=true&created=1&id=" + integration.getId();
+        } catch (DeveloperIntegrations.NotRegistered refused) {
+            registered = refused.answer();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "integration " + ids.sandbox() + " of " + owner + " not recorded (nothing registered)", e);
+            errors.put("form", "developers.error.notRecorded");
+            return null;
         }
         if (registered instanceof IdpResult.FieldErrors<IdpOnboarding.Registered> refused) {
             if (refused.fields().isEmpty()) {

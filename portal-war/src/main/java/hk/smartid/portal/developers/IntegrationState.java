@@ -9,7 +9,9 @@ public enum IntegrationState {
     /** Approved: its production client exists. */
     APPROVED,
     /** Refused by an approver, with a reason; the business may change nothing and ask again. */
-    REFUSED;
+    REFUSED,
+    /** Was live; its production client is disabled (by the business or an approver) and may be enabled again. */
+    DISABLED;
 
     public String messageKey() {
         return "developers.state." + name();
@@ -18,5 +20,10 @@ public enum IntegrationState {
     /** Whether the business may ask to go live from here. */
     public boolean mayRequestGoLive() {
         return this == SANDBOX || this == REFUSED;
+    }
+
+    /** Whether the production client may be disabled (live) or, for {@code enabled}, enabled again (disabled). */
+    public boolean maySwitchTo(boolean enabled) {
+        return enabled ? this == DISABLED : this == APPROVED;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 final class Representative {
 
     static final String VERIFIED = "loa-verified";
+    static final String APPROVER_ROLE = "rp-approver";
 
     private Representative() {
     }
@@ -26,6 +27,11 @@ final class Representative {
         }
         forbid();
         return Optional.empty();
+    }
+
+    /** Whether the signed-in person is an approver (role {@value #APPROVER_ROLE}) with a verified login. */
+    static boolean approver(SignedInResident person) {
+        return person.hasRole(APPROVER_ROLE) && VERIFIED.equals(person.getAssuranceLevel());
     }
 
     /** Answers the current Faces request with 403 (the trilingual error page). */

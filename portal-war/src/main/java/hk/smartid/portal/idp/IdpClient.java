@@ -72,17 +72,26 @@ public class IdpClient {
         if (token.isEmpty()) {
             return new IdpResult.LoginOver<>();
         }
+        return send(identityProvider.realmUrl().toString(), token.get(), method, path, query, body, type);
+    }
+
+    /**
+     * One call of a realm API ({@code realmUrl/path?query}) with a bearer token, read by {@link IdpAnswer}: how the
+     * portal calls the IdP, as a person ({@link #call}) or as its onboarding service account ({@link IdpOnboarding}).
+     */
+    static <T> IdpResult<T> send(String realmUrl, String token, String method, String path, Map<String, ?> query,
+                                 Object body, Class<T> type) {
         Client client = ClientBuilder.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .readTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .build();
         try (Jsonb jsonb = JsonbBuilder.create()) {
-            WebTarget target = client.target(identityProvider.realmUrl().toString()).path(path);
+            WebTarget target = client.target(realmUrl).path(path);
             for (Map.Entry<String, ?> parameter : query.entrySet()) {
                 target = target.queryParam(parameter.getKey(), parameter.getValue());
             }
             Invocation.Builder request = target.request(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.get());
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
             try (Response response = "POST".equals(method)
                     ? request.post(Entity.entity(body == null ? "" : jsonb.toJson(body), MediaType.APPLICATION_JSON))
                     : request.method(method)) {
@@ -90,7 +99,7 @@ public class IdpClient {
                 return IdpAnswer.interpret(response.getStatus(), answer, type, jsonb);
             }
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "the IdP did not answer " + method + " " + path, e);
+            LOG.log(Level.WARNING, "the IdP did not answer " + method + " " + realmUrl + "/" + path, e);
             return new IdpResult.Unavailable<>();
         } finally {
             client.close();

@@ -10,21 +10,12 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,7 +32,6 @@ public class IdpOnboarding {
     public enum Realm { SANDBOX, PRODUCTION }
 
     private static final Logger LOG = Logger.getLogger(IdpOnboarding.class.getName());
-    private static final long TIMEOUT_SECONDS = 15;
 
     @Inject
     @ConfigProperty(name = "smartid.idp.issuer")
@@ -71,6 +61,22 @@ public class IdpOnboarding {
      * or unavailable.
      */
     public IdpResult<Registered> register(Realm realm, Map<String, Object> registration) {
+        return call(realm, "relying-parties", registration, Registered.class);
+    }
+
+    /**
+     * Disables or enables a registered client ({@code docs/businesses.md}, "Disabling and enabling") at the request
+     * of the person {@code requestedBy} acting as {@code requestedAs} (both go into the IdP's staff audit): success,
+     * not found (no such relying party) or unavailable.
+     */
+    public IdpResult<Switched> setEnabled(Realm realm, String clientId, boolean enabled, String requestedBy,
+                                          String requestedAs) {
+        return call(realm, "relying-parties/" + IdpClient.pathSegment(clientId) + (enabled ? "/enable" : "/disable"),
+                Map.of("requestedBy", requestedBy, "requestedAs", requestedAs), Switched.class);
+    }
+
+    /** A POST to the realm's onboarding API as the portal's service account, through {@link IdpClient#send}. */
+    private <T> IdpResult<T> call(Realm realm, String path, Object body, Class<T> type) {
         String issuerUrl = realm == Realm.SANDBOX ? sandboxIssuer.orElse("") : productionIssuer;
         Optional<String> secret = realm == Realm.SANDBOX ? sandboxSecret : productionSecret;
         if (issuerUrl.isBlank() || secret.isEmpty()) {
@@ -85,20 +91,10 @@ public class IdpOnboarding {
             LOG.log(Level.WARNING, "no onboarding token from " + issuer, e);
             return new IdpResult.Unavailable<>();
         }
-        Client client = ClientBuilder.newBuilder().connectTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).build();
-        try (Jsonb jsonb = JsonbBuilder.create();
-             Response response = client.target(issuer.toString()).path("relying-parties")
-                     .request(MediaType.APPLICATION_JSON).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                     .post(Entity.entity(jsonb.toJson(registration), MediaType.APPLICATION_JSON))) {
-            String answer = response.hasEntity() ? response.readEntity(String.class) : "";
-            return IdpAnswer.interpret(response.getStatus(), answer, Registered.class, jsonb);
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "the IdP did not answer the onboarding request at " + issuer, e);
-            return new IdpResult.Unavailable<>();
-        } finally {
-            client.close();
-        }
+        IdpResult<T> result = IdpClient.send(issuerUrl, token, "POST", path, Map.of(), body, type);
+        // No person's login is involved: a refused service account token is the portal's configuration, not a login to redo.
+        return result instanceof IdpResult.LoginOver<T> || result instanceof IdpResult.StepUpRequired<T>
+                || result instanceof IdpResult.Forbidden<T> ? new IdpResult.Unavailable<>() : result;
     }
 
     /** The sandbox realm's issuer, which a business's sandbox integration is configured with. */
@@ -119,5 +115,11 @@ public class IdpOnboarding {
     /** The onboarding API's answer to a registration. */
     public static class Registered {
         public String clientId;
+    }
+
+    /** The onboarding API's answer to a disable or enable. */
+    public static class Switched {
+        public String clientId;
+        public boolean enabled;
     }
 }
