@@ -72,10 +72,37 @@ public final class PlatformCluster implements AutoCloseable {
         keycloakNode(node).stop();
     }
 
+    /** Stops a Keycloak node as an operator would (SIGTERM: Keycloak leaves its cluster and shuts down). */
+    public void stopKeycloakNode(int node) {
+        keycloakNode(node).stop();
+    }
+
     /** Starts a stopped Keycloak node again; it rejoins the cluster and is ready when this returns. */
     public void startKeycloakNode(int node) {
         keycloakNode(node).checkPorts();
         keycloakNode(node).start(false);
+    }
+
+    /**
+     * The Keycloak installation both nodes run from (providers, realm imports, the build), e.g. for a test to copy and
+     * change.
+     */
+    public Path keycloakInstallation() {
+        return KeycloakNode.installation(layout);
+    }
+
+    /**
+     * Starts a stopped Keycloak node from another installation; returns when it is ready, throws
+     * {@link PlatformStartException} (its log's last lines) when it stops instead.
+     */
+    public void startKeycloakNodeFrom(int node, Path installation) {
+        keycloakNode(node).checkPorts();
+        try {
+            keycloakNode(node).start(installation, false);
+        } catch (PlatformStartException e) {
+            keycloakNode(node).stop();
+            throw e;
+        }
     }
 
     /** Kills a portal instance's JVM with SIGKILL (kill -9). */
