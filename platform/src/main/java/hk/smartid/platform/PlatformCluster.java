@@ -66,9 +66,11 @@ public final class PlatformCluster implements AutoCloseable {
     /** Kills a Keycloak node's JVM with SIGKILL (kill -9), as a crash would end it. */
     public void killKeycloakNode(int node) {
         ProcessHandle script = keycloakNode(node).process();
-        script.descendants().forEach(ProcessHandle::destroyForcibly);
-        script.destroyForcibly();
-        script.onExit().join();
+        // The JVM is the script's child: until it has exited, its ports are still taken.
+        List<ProcessHandle> processes = new ArrayList<>(script.descendants().toList());
+        processes.add(script);
+        processes.forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(process -> process.onExit().join());
         keycloakNode(node).stop();
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Issue 13's figures: passkey logins through the portal beside Keycloak's stock password login (the authorization code
  * flow of {@link LoginBenchmark}, its residents, realm and client), on the production shape ({@link PlatformCluster}:
- * HAProxy, both portal instances) with its two Keycloak nodes, then with one (node 2 stopped), in one run, the two
- * kinds taking turns. Prints BENCHMARK lines (flows/s, p50/p95/p99, errors); asserts nothing about speed. Not a test of
+ * HAProxy, both portal instances) with its two Keycloak nodes, then with one (node 2 stopped, then started again), in
+ * one run, the two kinds taking turns. Prints BENCHMARK lines (flows/s, p50/p95/p99, errors); asserts nothing about speed. Not a test of
  * the cluster profile (no IT suffix):
  * {@code ./mvnw -B verify -pl platform -am -Pcluster -Dit.test=ClusterLoginBenchmark -Dtest=NONE
  * -Dsurefire.failIfNoSpecifiedTests=false -Dportal.it.skip=true}
@@ -63,6 +63,7 @@ class ClusterLoginBenchmark {
             Latencies.report("cluster logins on %d Keycloak node(s): ratio passkey/password %.2f", nodes,
                     passkeyRun.perSecond() / passwordRun.perSecond());
         }
+        cluster.startKeycloakNode(2);
         Latencies.report("cluster logins: %d threads, %d s per kind and node count in %d turns after %d s of warm-up;"
                         + " both portal instances throughout; %d cores shared by the clients, every server and anything"
                         + " else running; 1-minute load average %.2f before the set-up, %.2f at the end",
