@@ -112,7 +112,16 @@ final class KeycloakNode {
 
     /** Starts the node and waits until it is ready; the first node imports the realm (a second would skip it anyway). */
     void start(boolean importRealm) {
-        Path home = home(layout);
+        start(home(layout), importRealm);
+    }
+
+    /** The one installation every node runs from. */
+    static Path installation(ClusterLayout layout) {
+        return home(layout);
+    }
+
+    /** As {@link #start(boolean)}, from {@code home} (e.g. another installation, which its peers must refuse). */
+    void start(Path home, boolean importRealm) {
         List<String> command = new ArrayList<>(List.of(
                 home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--http-enabled=true",

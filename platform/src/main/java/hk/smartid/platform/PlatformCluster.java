@@ -66,9 +66,16 @@ public final class PlatformCluster implements AutoCloseable {
     /** Kills a Keycloak node's JVM with SIGKILL (kill -9), as a crash would end it. */
     public void killKeycloakNode(int node) {
         ProcessHandle script = keycloakNode(node).process();
-        script.descendants().forEach(ProcessHandle::destroyForcibly);
-        script.destroyForcibly();
-        script.onExit().join();
+        // The JVM is the script's child: until it has exited, its ports are still taken.
+        List<ProcessHandle> processes = new ArrayList<>(script.descendants().toList());
+        processes.add(script);
+        processes.forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(process -> process.onExit().join());
+        keycloakNode(node).stop();
+    }
+
+    /** Stops a Keycloak node as an operator would (SIGTERM: Keycloak leaves its cluster and shuts down). */
+    public void stopKeycloakNode(int node) {
         keycloakNode(node).stop();
     }
 
@@ -76,6 +83,28 @@ public final class PlatformCluster implements AutoCloseable {
     public void startKeycloakNode(int node) {
         keycloakNode(node).checkPorts();
         keycloakNode(node).start(false);
+    }
+
+    /**
+     * The Keycloak installation both nodes run from (providers, realm imports, the build), e.g. for a test to copy and
+     * change.
+     */
+    public Path keycloakInstallation() {
+        return KeycloakNode.installation(layout);
+    }
+
+    /**
+     * Starts a stopped Keycloak node from another installation; returns when it is ready, throws
+     * {@link PlatformStartException} (its log's last lines) when it stops instead.
+     */
+    public void startKeycloakNodeFrom(int node, Path installation) {
+        keycloakNode(node).checkPorts();
+        try {
+            keycloakNode(node).start(installation, false);
+        } catch (PlatformStartException e) {
+            keycloakNode(node).stop();
+            throw e;
+        }
     }
 
     /** Kills a portal instance's JVM with SIGKILL (kill -9). */

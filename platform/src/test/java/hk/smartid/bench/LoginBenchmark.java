@@ -55,13 +55,13 @@ import java.util.stream.Stream;
 @ExtendWith(RunningPlatform.class)
 class LoginBenchmark {
 
-    private static final int THREADS = Integer.getInteger("bench.threads", 4);
+    static final int THREADS = Integer.getInteger("bench.threads", 4);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     /** Each variant's seconds are cut into this many turns, so that a change in the machine's load falls on all three. */
     private static final int TURNS = Integer.getInteger("bench.turns", 4);
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 5);
     private static final String JFR_DIRECTORY = System.getProperty("bench.jfr");
-    private static final String PASSWORD_REALM = "login-bench-password";
+    static final String PASSWORD_REALM = "login-bench-password";
     /** Nothing listens there: the flow ends at the redirect carrying the code, as a browser would leave for the client. */
     private static final URI CLIENT_CALLBACK = URI.create("http://127.0.0.1:9/login-bench/callback");
 
@@ -127,7 +127,7 @@ class LoginBenchmark {
     }
 
     /** (c): a new browser logs in at the password realm with username and password; the client redeems the code. */
-    private String passwordLogin(PasswordUser user, CodeFlowClient client) throws Exception {
+    String passwordLogin(PasswordUser user, CodeFlowClient client) throws Exception {
         user.browser().forgetSessions();
         CodeFlowClient.Authorization authorization = client.authorization(platform);
         BrowserlessResident.Page login = user.browser().get(authorization.uri());
@@ -136,7 +136,7 @@ class LoginBenchmark {
     }
 
     /** A confidential client of the benchmark's for the authorization code flow (PKCE S256) in {@code realm}. */
-    private CodeFlowClient codeFlowClient(String realm) {
+    CodeFlowClient codeFlowClient(String realm) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId("login-bench");
         client.setSecret(UUID.randomUUID().toString());
@@ -157,7 +157,7 @@ class LoginBenchmark {
      * A plain realm as Keycloak makes it (its stock login theme, its default password hashing), with one user per
      * thread.
      */
-    private List<PasswordUser> passwordRealm() throws Exception {
+    List<PasswordUser> passwordRealm() throws Exception {
         if (platform.idpAdmin().realms().findAll().stream().anyMatch(realm -> realm.getRealm().equals(PASSWORD_REALM))) {
             platform.idpAdmin().realm(PASSWORD_REALM).remove();
         }
@@ -224,7 +224,7 @@ class LoginBenchmark {
         }
     }
 
-    private record PasswordUser(BrowserlessResident browser, String username, String password) {
+    record PasswordUser(BrowserlessResident browser, String username, String password) {
     }
 
     /** One kind of login, its measured turns adding up, with the CPU time each server spent in them. */
@@ -279,7 +279,7 @@ class LoginBenchmark {
     }
 
     /** The benchmark's client: starts authorization requests (state, nonce, PKCE) and redeems their codes. */
-    private record CodeFlowClient(String realm, String id, String secret) {
+    record CodeFlowClient(String realm, String id, String secret) {
 
         Authorization authorization(Platform platform) {
             CodeVerifier verifier = new CodeVerifier();

@@ -1,6 +1,7 @@
 package hk.smartid.idp.storage;
 
 import hk.smartid.idp.audit.StaffAuditEntity;
+import hk.smartid.idp.cluster.NodeRulesEntity;
 import hk.smartid.idp.consent.ConsentEntity;
 import hk.smartid.idp.disclosure.DisclosureEntity;
 import hk.smartid.idp.disclosure.DisclosureHeadEntity;
@@ -29,7 +30,8 @@ public class SmartIdTables implements JpaEntityProvider {
     public List<Class<?>> getEntities() {
         return List.of(ActivationCodeEntity.class, StaffAuditEntity.class, ConsentEntity.class, DisclosureEntity.class,
                 DisclosureHeadEntity.class, PendingDisclosureEntity.class, DisclosureLeafEntity.class,
-                DisclosureNodeEntity.class, TreeHeadEntity.class, SequencerEntity.class, PasskeyUseEntity.class, HkidClaimEntity.class);
+                DisclosureNodeEntity.class, TreeHeadEntity.class, SequencerEntity.class, PasskeyUseEntity.class, HkidClaimEntity.class,
+                NodeRulesEntity.class);
     }
 
     @Override

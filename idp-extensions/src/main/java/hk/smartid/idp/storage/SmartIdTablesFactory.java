@@ -1,5 +1,6 @@
 package hk.smartid.idp.storage;
 
+import hk.smartid.idp.cluster.NodeRules;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -29,6 +30,8 @@ public class SmartIdTablesFactory implements JpaEntityProviderFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // The node checks, once its tables are migrated, that it runs the same rules as its peers.
+        factory.register(new NodeRules(factory));
     }
 
     @Override
