@@ -190,4 +190,18 @@ class BusinessIntegrationIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(business.userInfo(business.logIn(resident).getAccessToken()).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void shouldRefuseADisableWhoseBodyDoesNotNameWhoAskedAndLeaveTheClientEnabled() throws Exception {
+        TestBusiness business = TestBusiness.register(platform, null);
+        String onboarding = TestBank.onboardingToken(platform);
+
+        for (String body : List.of("not json", "{\"requestedBy\": \"someone\"}",
+                "{\"requestedBy\": \"<script>alert(1)</script>\", \"requestedAs\": \"business\"}")) {
+            HttpResponse<String> refused = business.relyingPartyCall(business.clientId(), "disable", onboarding, body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(JSONObjectUtils.parse(refused.body())).as(body).containsEntry("error", "invalid_json");
+        }
+        assertThat(business.userInfo(business.logIn(resident).getAccessToken()).statusCode()).isEqualTo(200);
+    }
 }

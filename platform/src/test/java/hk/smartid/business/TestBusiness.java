@@ -217,8 +217,23 @@ public final class TestBusiness {
     }
 
     public HttpResponse<String> relyingPartyCall(String clientId, String disableOrEnable, String bearerToken) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(issuer() + "/relying-parties/" + clientId + "/" + disableOrEnable))
-                .header("Authorization", "Bearer " + bearerToken).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return relyingPartyCall(clientId, disableOrEnable, bearerToken, HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** The same call with a JSON body naming who asked (or a body that does not). */
+    public HttpResponse<String> relyingPartyCall(String clientId, String disableOrEnable, String bearerToken, String json)
+            throws Exception {
+        return relyingPartyCall(clientId, disableOrEnable, bearerToken, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private HttpResponse<String> relyingPartyCall(String clientId, String disableOrEnable, String bearerToken,
+            HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(issuer() + "/relying-parties/" + clientId + "/" + disableOrEnable))
+                .header("Authorization", "Bearer " + bearerToken).POST(body);
+        if (body.contentLength() != 0) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
