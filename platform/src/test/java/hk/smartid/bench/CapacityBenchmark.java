@@ -31,8 +31,9 @@ import java.util.concurrent.Future;
  * Issue 14's figures on the production shape ({@link RunningCluster}: PostgreSQL, two Keycloak nodes, two portal
  * instances, HAProxy), at each population of {@code -Dbench.populations} (default 10,000 and 1,000,000): the realm is
  * seeded up to it with {@code ./run.sh seed}'s batch enrolment (residents/s), then the database's size, find-by-HKID
- * latency (p50/p95/p99, goal p95 under 20 ms at a million), enrolments/s through the counter API and passkey logins
- * through the portal (flows/s) are measured. Prints BENCHMARK lines; asserts nothing about speed.
+ * latency (p50/p95/p99, goal p95 under 20 ms at a million), enrolments/s through the counter API, passkey logins
+ * through the portal (flows/s) and the person-data API beside Keycloak's userinfo at 16 clients are measured. Prints
+ * BENCHMARK lines; asserts nothing about speed.
  * {@code ./mvnw -B verify -pl platform -am -Pbenchmark -Dit.test=CapacityBenchmark -Dportal.it.skip=true}
  */
 @ExtendWith(RunningCluster.class)
@@ -48,6 +49,7 @@ class CapacityBenchmark {
     private static final int ENROLMENTS = Integer.getInteger("bench.enrolments", 200);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final int LOGIN_SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int PERSON_DATA_CLIENTS = Integer.getInteger("bench.person-data-clients", 16);
 
     private final PlatformCluster cluster;
     private final Platform platform;
@@ -90,6 +92,9 @@ class CapacityBenchmark {
             lookups(seeded);
             enrolments(seeded);
             logins(seeded, residents);
+            for (String line : new PersonDataBesideUserinfo(PERSON_DATA_CLIENTS, LOGIN_SECONDS, null).measure(platform)) {
+                report("capacity at %,d residents: %s", seeded, line);
+            }
             if (seeded < population) {
                 break;
             }

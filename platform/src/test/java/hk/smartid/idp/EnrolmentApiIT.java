@@ -62,6 +62,23 @@ class EnrolmentApiIT {
         assertThat(staff.findResident(randomHkid()).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * Staff find residents through the HKID register; a number an administrator changed on the account itself is
+     * found by the account's number, never by the register's old row.
+     */
+    @Test
+    void shouldFindAResidentWhoseNumberAnAdministratorChangedByTheNewNumberOnly() throws Exception {
+        String enrolled = randomHkid();
+        staff.enrol(enrolled, BIRTH);
+        String residentId = staff.find(enrolled);
+        String corrected = randomHkid();
+
+        admin.setAttribute(residentId, "hkid_number", HkidNumber.of(corrected).toString());
+
+        assertThat(staff.find(corrected)).isEqualTo(residentId);
+        assertThat(staff.findResident(enrolled).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void shouldLetAnAuditorReadEveryStaffActionIncludingRefusals() throws Exception {
         String hkid = randomHkid();

@@ -4,6 +4,7 @@ import hk.smartid.idp.realm.ResidentAttribute;
 import hk.smartid.idp.enrolment.ActivationCodes;
 import hk.smartid.idp.enrolment.Redemption;
 import hk.smartid.idp.hkid.HkidNumber;
+import hk.smartid.idp.hkid.HkidRegister;
 import hk.smartid.idp.passkey.PasskeyRegistrationFactory;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -66,9 +67,7 @@ public class ActivationCodeAuthenticator implements Authenticator {
         }
         RealmModel realm = context.getRealm();
         KeycloakSession session = context.getSession();
-        Optional<UserModel> resident = session.users()
-                .searchForUserByUserAttributeStream(realm, ResidentAttribute.HKID_NUMBER, hkid.number().orElseThrow().toString())
-                .findFirst();
+        Optional<UserModel> resident = new HkidRegister(session).holderIn(realm, hkid.number().orElseThrow());
         if (resident.isEmpty()) {
             refuse(context, null, null, DETAILS_DO_NOT_MATCH, "resident_not_found");
             return;

@@ -58,16 +58,14 @@ public class DisclosureLog {
         this.entityManager = () -> entityManager;
     }
 
-    /**
-     * Appends the disclosure {@code id} (the person-data response's {@code jti}) in this session's transaction and
-     * returns the entry written; it is durable when that transaction has committed.
-     */
-    public Disclosure append(String realmId, String userId, String id, String clientId, String consentId,
-                             List<DataItem> items, Instant at) {
-        return append(Disclosure.of(id, realmId, userId, clientId, consentId,
-                items.stream().map(DataItem::scope).collect(Collectors.joining(" ")), at.toEpochMilli()));
+    /** The log entry of the disclosure {@code id} (the person-data response's {@code jti}), to be appended. */
+    public static Disclosure entry(String realmId, String userId, String id, String clientId, String consentId,
+                                   List<DataItem> items, Instant at) {
+        return Disclosure.of(id, realmId, userId, clientId, consentId,
+                items.stream().map(DataItem::scope).collect(Collectors.joining(" ")), at.toEpochMilli());
     }
 
+    /** Appends {@code entry} in this session's transaction; it is durable when that transaction has committed. */
     Disclosure append(Disclosure entry) {
         EntityManager em = em();
         em.persist(new DisclosureEntity(entry));

@@ -4,10 +4,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import hk.smartid.idp.jose.Es256;
 
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -75,7 +74,7 @@ public final class LogSignatures {
     private static String sign(JOSEObjectType type, ECPrivateKey key, String kid, JWTClaimsSet claims) {
         try {
             SignedJWT jws = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).type(type).build(), claims);
-            jws.sign(new ECDSASigner(key));
+            jws.sign(Es256.signer(key));
             return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign the disclosure log's " + type, e);
@@ -90,7 +89,7 @@ public final class LogSignatures {
                 return Optional.empty();
             }
             ECPublicKey key = keys.apply(header.getKeyID());
-            if (key == null || !parsed.verify(new ECDSAVerifier(key))) {
+            if (key == null || !parsed.verify(Es256.verifier(key))) {
                 return Optional.empty();
             }
             return Optional.of(parsed.getJWTClaimsSet());

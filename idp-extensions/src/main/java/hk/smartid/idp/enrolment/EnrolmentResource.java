@@ -429,7 +429,7 @@ public class EnrolmentResource {
     }
 
     private Optional<UserModel> residentWith(HkidNumber hkid) {
-        return session.users().searchForUserByUserAttributeStream(realm, ResidentAttribute.HKID_NUMBER, hkid.toString()).findFirst();
+        return new HkidRegister(session).holderIn(realm, hkid);
     }
 
     /** Who calls, or why they may not: no valid token, not counter staff, or a login too old (RFC 9470 step-up). */

@@ -1,5 +1,6 @@
 package hk.smartid.idp.hkid;
 
+import hk.smartid.idp.realm.ResidentAttribute;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -52,6 +53,23 @@ public final class HkidRegister {
     /** The id of the account holding {@code number}, if one does. */
     public Optional<String> holderOf(HkidNumber number) {
         return Optional.ofNullable(em().find(HkidClaimEntity.class, number.toString())).map(HkidClaimEntity::getUserId);
+    }
+
+    /**
+     * The account of {@code realm} whose number is {@code number}. The register's primary key finds it in one indexed
+     * read, and the account then comes from Keycloak's user cache; Keycloak's search by attribute would query the
+     * attribute table every time, which grows with every resident. An account whose number was changed outside the
+     * register (e.g. in the admin console) is still found by that search.
+     */
+    public Optional<UserModel> holderIn(RealmModel realm, HkidNumber number) {
+        String value = number.toString();
+        HkidClaimEntity claim = em().find(HkidClaimEntity.class, value);
+        UserModel holder = claim == null || !realm.getId().equals(claim.getRealmId()) ? null
+                : session.users().getUserById(realm, claim.getUserId());
+        if (holder != null && value.equals(holder.getFirstAttribute(ResidentAttribute.HKID_NUMBER))) {
+            return Optional.of(holder);
+        }
+        return session.users().searchForUserByUserAttributeStream(realm, ResidentAttribute.HKID_NUMBER, value).findFirst();
     }
 
     /** Frees the numbers of an account that is being removed, so that the person can be enrolled again. */

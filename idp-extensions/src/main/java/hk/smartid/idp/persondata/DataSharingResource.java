@@ -11,6 +11,7 @@ import hk.smartid.idp.consent.ConsentLedger;
 import hk.smartid.idp.consent.ResidentConsentsResource;
 import hk.smartid.idp.disclosure.Disclosure;
 import hk.smartid.idp.disclosure.DisclosureLog;
+import hk.smartid.idp.disclosure.DisclosureWriter;
 import hk.smartid.idp.disclosure.DisclosureLog.LogVerification;
 import hk.smartid.idp.disclosure.LogKeys;
 import hk.smartid.idp.persondata.PersonDataResponse.PersonData;
@@ -40,7 +41,6 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.Urls;
@@ -74,11 +74,13 @@ public class DataSharingResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final Clock clock;
+    private final DisclosureWriter writer;
 
-    DataSharingResource(KeycloakSession session, Clock clock) {
+    DataSharingResource(KeycloakSession session, Clock clock, DisclosureWriter writer) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.clock = clock;
+        this.writer = writer;
     }
 
     /**
@@ -148,20 +150,21 @@ public class DataSharingResource {
         String jwe = PersonDataResponse.seal(data, now, (ECPrivateKey) realmKey.getPrivateKey(), realmKey.getKid(),
                 (RSAPublicKey) bankKey.get().getPublicKey(), bankKey.get().getKid());
 
-        // Committed in a transaction of its own before the answer leaves, so a 200 means the entry is durable (the
-        // receipt says so). The append takes no lock: concurrent disclosures do not wait for each other. Should the
-        // answer then fail, the log errs on the resident's side (it names a disclosure the bank may not have received).
-        String realmId = realm.getId();
-        String userId = user.getId();
-        String clientId = client.getClientId();
-        String consentId = consent.get().id();
-        List<DataItem> released = List.copyOf(values.keySet());
-        Disclosure[] appended = new Disclosure[1];
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), logSession ->
-                appended[0] = new DisclosureLog(logSession).append(realmId, userId, disclosureId, clientId, consentId,
-                        released, now));
+        // Committed before the answer leaves, so a 200 means the entry is durable (the receipt says so). The writer
+        // commits the entries of concurrent answers together and takes no lock: disclosures do not wait for each
+        // other's commits. Should the answer then fail, the log errs on the resident's side (it names a disclosure
+        // the bank may not have received).
+        Disclosure entry;
+        try {
+            entry = writer.append(DisclosureLog.entry(realm.getId(), user.getId(), disclosureId, client.getClientId(),
+                    consent.get().id(), List.copyOf(values.keySet()), now));
+        } catch (IllegalStateException notLogged) {
+            LOG.errorf(notLogged, "Person data for bank %s withheld: its disclosure was not logged", client.getClientId());
+            throw ApiError.of(Response.Status.INTERNAL_SERVER_ERROR, "server_error",
+                    "The disclosure could not be logged, so nothing was released");
+        }
         return Response.ok(jwe, APPLICATION_JOSE).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(RECEIPT_HEADER, DisclosureLog.receiptOf(appended[0], logKeys.get())).build();
+                .header(RECEIPT_HEADER, DisclosureLog.receiptOf(entry, logKeys.get())).build();
     }
 
     /** The calling resident's disclosures, newest first. */

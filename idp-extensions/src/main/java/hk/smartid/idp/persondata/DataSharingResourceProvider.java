@@ -1,5 +1,6 @@
 package hk.smartid.idp.persondata;
 
+import hk.smartid.idp.disclosure.DisclosureWriter;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
@@ -10,15 +11,17 @@ public class DataSharingResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
     private final Clock clock;
+    private final DisclosureWriter writer;
 
-    DataSharingResourceProvider(KeycloakSession session, Clock clock) {
+    DataSharingResourceProvider(KeycloakSession session, Clock clock, DisclosureWriter writer) {
         this.session = session;
         this.clock = clock;
+        this.writer = writer;
     }
 
     @Override
     public Object getResource() {
-        return new DataSharingResource(session, clock);
+        return new DataSharingResource(session, clock, writer);
     }
 
     @Override

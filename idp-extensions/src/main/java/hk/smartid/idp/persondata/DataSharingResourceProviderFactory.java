@@ -1,6 +1,7 @@
 package hk.smartid.idp.persondata;
 
 import hk.smartid.idp.disclosure.DisclosureSequencer;
+import hk.smartid.idp.disclosure.DisclosureWriter;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -17,18 +18,24 @@ public class DataSharingResourceProviderFactory implements RealmResourceProvider
 
     public static final String PROVIDER_ID = "data-sharing";
 
+    private volatile DisclosureWriter writer;
+
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new DataSharingResourceProvider(session, Clock.systemUTC());
+        return new DataSharingResourceProvider(session, Clock.systemUTC(), writer);
     }
 
     @Override
     public void init(Config.Scope config) {
     }
 
-    /** Once the database is migrated, every node runs the disclosure log's sequencer (the database picks one at a time). */
+    /**
+     * The node's writer of disclosure entries; once the database is migrated, every node runs the disclosure log's
+     * sequencer (the database picks one at a time).
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        writer = new DisclosureWriter(factory);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
@@ -40,6 +47,9 @@ public class DataSharingResourceProviderFactory implements RealmResourceProvider
 
     @Override
     public void close() {
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     @Override

@@ -10,10 +10,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSAEncrypter;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import hk.smartid.idp.bank.DataItem;
+import hk.smartid.idp.jose.Es256;
 
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -62,7 +62,7 @@ public final class PersonDataResponse {
             SignedJWT jws = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKid).type(JOSEObjectType.JWT).build(),
                     claims(data, now));
-            jws.sign(new ECDSASigner(signingKey));
+            jws.sign(Es256.signer(signingKey));
             JWEObject jwe = new JWEObject(
                     new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
                             .contentType("JWT").keyID(bankKid).build(),
