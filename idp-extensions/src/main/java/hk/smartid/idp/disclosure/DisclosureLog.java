@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -155,7 +156,7 @@ public class DisclosureLog {
 
     /**
      * Checks the whole log and reports the first inconsistency: the old hash chain as it was; every leaf against its
-     * entry (removed, altered); every signed tree head (its signature, and its root against the leaves, so each head
+     * entry (removed, altered); the stored subtrees proofs are built from; every signed tree head (its signature, and its root against the leaves, so each head
      * extends the one before); the pending entries (still there, not older than the maximum merge delay); entries in
      * neither; and each receipt presented (its entry must be in the log, unchanged).
      */
@@ -192,6 +193,7 @@ public class DisclosureLog {
         HeadsInOrder heads = new HeadsInOrder(em);
         Frontier tree = new Frontier();
         StoredHead lastHead = null;
+        List<Subtree> completedAbove = new ArrayList<>();
         for (long from = 0; from < treeSize; from += VERIFY_PAGE) {
             List<DisclosureLeafEntity> leaves = em.createNamedQuery(DisclosureLeafEntity.FROM_INDEX, DisclosureLeafEntity.class)
                     .setParameter("from", from).setParameter("to", Math.min(treeSize, from + VERIFY_PAGE)).getResultList();
@@ -216,9 +218,11 @@ public class DisclosureLog {
                 }
                 pendingIds.remove(leaf.getDisclosureId());
                 result.entry();
-                tree.append(leafHash);
+                tree.append(leafHash).stream().filter(subtree -> subtree.level() > 0).forEach(completedAbove::add);
                 lastHead = heads.checkAt(tree, result, keys).orElse(lastHead);
             }
+            checkStoredSubtrees(completedAbove, result);
+            completedAbove.clear();
             if (leaves.size() < Math.min(VERIFY_PAGE, treeSize - from)) {
                 result.broken(new LogBreak(null, tree.size(), null, "leaf " + tree.size() + " is missing"));
                 return result.end(tree, pendingIds.size());
@@ -253,6 +257,28 @@ public class DisclosureLog {
 
         checkReceipts(receipts, keys, now, result);
         return result.end(tree, pendingIds.size());
+    }
+
+    /**
+     * The stored subtrees above the leaves against the hashes the leaves give: proofs are built from the stored ones,
+     * so an altered or missing row would make the portal's inclusion check fail for the leaves below it.
+     */
+    private void checkStoredSubtrees(List<Subtree> computed, LogVerification.Builder result) {
+        Map<Integer, List<Subtree>> byLevel = computed.stream()
+                .collect(Collectors.groupingBy(Subtree::level, TreeMap::new, Collectors.toList()));
+        byLevel.forEach((level, subtrees) -> {
+            Map<Long, String> stored = em().createNamedQuery(DisclosureNodeEntity.AT_LEVEL, DisclosureNodeEntity.class)
+                    .setParameter("level", level).setParameter("from", subtrees.get(0).index())
+                    .setParameter("to", subtrees.get(subtrees.size() - 1).index() + 1).getResultStream()
+                    .collect(Collectors.toMap(DisclosureNodeEntity::getIndex, DisclosureNodeEntity::getHash));
+            for (Subtree subtree : subtrees) {
+                String hash = stored.get(subtree.index());
+                if (!HEX.formatHex(subtree.hash()).equals(hash)) {
+                    result.broken(new LogBreak(null, subtree.index() << level, null, "stored subtree at level " + level
+                            + ", index " + subtree.index() + (hash == null ? " is missing" : " is not the hash of its leaves")));
+                }
+            }
+        });
     }
 
     private void checkReceipts(List<String> receipts, LogKeys keys, Instant now, LogVerification.Builder result) {

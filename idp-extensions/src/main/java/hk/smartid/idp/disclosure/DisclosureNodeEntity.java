@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
@@ -16,7 +17,12 @@ import java.io.Serializable;
 @Entity
 @Table(name = "SMARTID_DISCLOSURE_NODE")
 @IdClass(DisclosureNodeEntity.Key.class)
+@NamedQuery(name = DisclosureNodeEntity.AT_LEVEL, query = """
+        select n from DisclosureNodeEntity n where n.level = :level and n.index >= :from and n.index < :to
+        """)
 public class DisclosureNodeEntity {
+
+    static final String AT_LEVEL = "smartidDisclosureNodesAtLevel";
 
     @Id
     @Column(name = "NODE_LEVEL")
@@ -41,6 +47,10 @@ public class DisclosureNodeEntity {
 
     String getHash() {
         return hash;
+    }
+
+    long getIndex() {
+        return index;
     }
 
     /** The primary key (level, index). */

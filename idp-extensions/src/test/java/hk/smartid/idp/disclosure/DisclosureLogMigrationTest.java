@@ -260,6 +260,28 @@ class DisclosureLogMigrationTest {
         }
 
         @Test
+        void aStoredSubtreeAltered() throws Exception {
+            // Leaves 4 and 5 (old-5 and new-1); proofs for leaves 0 to 3 and 6, 7 pass through it.
+            assertThat(sql("UPDATE SMARTID_DISCLOSURE_NODE SET NODE_HASH = '" + "0".repeat(64)
+                    + "' WHERE NODE_LEVEL = 1 AND NODE_INDEX = 2")).isEqualTo(1);
+
+            assertBroken(verify(), broken -> {
+                assertThat(broken.leafIndex()).isEqualTo(4);
+                assertThat(broken.reason()).isEqualTo("stored subtree at level 1, index 2 is not the hash of its leaves");
+            });
+        }
+
+        @Test
+        void aStoredSubtreeRemoved() throws Exception {
+            assertThat(sql("DELETE FROM SMARTID_DISCLOSURE_NODE WHERE NODE_LEVEL = 3 AND NODE_INDEX = 0")).isEqualTo(1);
+
+            assertBroken(verify(), broken -> {
+                assertThat(broken.leafIndex()).isEqualTo(0);
+                assertThat(broken.reason()).isEqualTo("stored subtree at level 3, index 0 is missing");
+            });
+        }
+
+        @Test
         void aHeadWhoseSignatureDoesNotVerify() throws Exception {
             ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("realm-es256").generate();
             String root = inTransaction(log -> log.head(5).orElseThrow().rootHash());
