@@ -107,6 +107,11 @@ public final class PlatformCluster implements AutoCloseable {
         }
     }
 
+    /** The portal instances' running JVMs, e.g. for a benchmark that waits until they are at rest. */
+    public List<ProcessHandle> portalProcesses() {
+        return portals.stream().flatMap(portal -> portal.running().stream()).toList();
+    }
+
     /** Kills a portal instance's JVM with SIGKILL (kill -9). */
     public void killPortalInstance(int instance) {
         ProcessHandle server = portals.get(instance - 1).running()

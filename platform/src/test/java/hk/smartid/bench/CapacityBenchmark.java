@@ -89,6 +89,8 @@ class CapacityBenchmark {
             report("capacity at %,d residents: Keycloak's database %,d MB (empty realm %,d MB), %.2f GB per"
                     + " million residents", seeded, size >> 20, emptySize >> 20,
                     (size - emptySize) / (double) seeded * 1_000_000 / (1L << 30));
+            // After a start the portals build their chatbots for minutes: measure once they are at rest.
+            CpuTime.awaitAtRest("The portals", () -> CpuTime.nanos(cluster.portalProcesses()));
             lookups(seeded);
             enrolments(seeded);
             logins(seeded, residents);

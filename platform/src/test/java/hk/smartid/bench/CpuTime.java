@@ -3,6 +3,8 @@ package hk.smartid.bench;
 import hk.smartid.platform.Platform;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -41,17 +43,27 @@ final class CpuTime {
      * the background for minutes, which would share the cores with what is measured.
      */
     static void awaitPortalAtRest(Platform platform) throws InterruptedException {
+        awaitAtRest("The portal", () -> portalNanos(platform));
+    }
+
+    /** As {@link #awaitPortalAtRest}, for processes whose CPU time so far {@code cpuNanos} tells (e.g. a cluster's portals). */
+    static void awaitAtRest(String what, LongSupplier cpuNanos) throws InterruptedException {
         long deadline = System.nanoTime() + 300_000_000_000L;
-        long before = portalNanos(platform);
+        long before = cpuNanos.getAsLong();
         while (System.nanoTime() < deadline) {
             Thread.sleep(5000);
-            long now = portalNanos(platform);
+            long now = cpuNanos.getAsLong();
             if (now - before < 500_000_000L) {
                 return;
             }
             before = now;
         }
-        System.out.println("The portal was still busy after 5 minutes; measuring anyway");
+        System.out.println(what + " was still busy after 5 minutes; measuring anyway");
+    }
+
+    /** The CPU time {@code processes} have used so far. */
+    static long nanos(List<ProcessHandle> processes) {
+        return processes.stream().mapToLong(CpuTime::nanos).sum();
     }
 
     /** The 1-minute load average: on a shared machine part of every figure. */
