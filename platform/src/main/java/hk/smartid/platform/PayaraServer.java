@@ -61,10 +61,10 @@ final class PayaraServer {
         asadmin(List.of("create-domain", "--domaindir", domainDir().toString(),
                 "--portbase", Integer.toString(settings.payaraPortBase()), "--nopassword", DOMAIN), log, 180);
         linkServerLog();
+        // No Server or X-Powered-By header naming Payara, its version or the JDK, on pages and error answers alike.
+        PayaraDomainXml.withoutServerHeaders(domainDir().resolve(DOMAIN));
         // The server process inherits these; MicroProfile Config reads them as smartid.* properties.
         asadmin(List.of("start-domain", "--domaindir", domainDir().toString(), DOMAIN), log, 300);
-        // No Server or X-Powered-By header naming Payara, its version or the JDK, on pages and error answers alike.
-        asadmin(withoutServerHeaders(settings.payaraAdminPort()), log, 120);
         asadmin(List.of("--port", Integer.toString(settings.payaraAdminPort()), "deploy", "--name", "smartid",
                 settings.artifacts().resolve("smartid-ear.ear").toString()), log, 300);
         Readiness.awaitOk("The portal", settings.portalUrl().resolve("/"), Duration.ofMinutes(3),
@@ -157,15 +157,6 @@ final class PayaraServer {
         command.add(asadminScript().toString());
         command.addAll(arguments);
         ServerProcess.run(command, portalConfiguration(), log, timeoutSeconds);
-    }
-
-    /** The asadmin arguments that stop a domain's listeners naming Payara, its version or the JDK. */
-    static List<String> withoutServerHeaders(int adminPort) {
-        return List.of("--port", Integer.toString(adminPort), "set",
-                "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.server-header=false",
-                "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false",
-                "configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.server-header=false",
-                "configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.xpowered-by=false");
     }
 
     private Map<String, String> portalConfiguration() {

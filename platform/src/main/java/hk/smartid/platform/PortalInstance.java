@@ -82,8 +82,8 @@ final class PortalInstance {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot install PostgreSQL's JDBC driver into " + domain(), e);
         }
+        PayaraDomainXml.withoutServerHeaders(domainDir().resolve(domain()));
         asadmin(List.of("start-domain", "--domaindir", domainDir().toString(), domain()), 300);
-        asadmin(PayaraServer.withoutServerHeaders(layout.portalAdminPort(number)), 120);
         String members = IntStream.rangeClosed(1, ClusterLayout.NODES)
                 .mapToObj(instance -> "127.0.0.1:" + layout.portalDataGridPort(instance)).collect(Collectors.joining(","));
         String gridPort = Integer.toString(layout.portalDataGridPort(number));

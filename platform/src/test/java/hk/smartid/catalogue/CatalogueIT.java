@@ -106,6 +106,15 @@ class CatalogueIT {
         assertThat(get("/services/category?id=nothing", "en").statusCode()).isEqualTo(404);
     }
 
+    /** Neither a page nor an error answer names the server, its version or the JDK (set in the domain before it starts). */
+    @Test
+    void noAnswerNamesTheServer() throws Exception {
+        for (HttpResponse<String> answer : List.of(get("/services/", "en"), get("/services/service?id=no-such-service", "en"))) {
+            assertThat(answer.headers().firstValue("Server")).isEmpty();
+            assertThat(answer.headers().firstValue("X-Powered-By")).isEmpty();
+        }
+    }
+
     @Test
     void searchFindsChineseWithoutSpacesInBothScriptsAndColloquialNames() throws Exception {
         assertThat(firstResult("生果金", "zh-HK")).isEqualTo("old-age-living-allowance");
