@@ -150,7 +150,7 @@ class PaymentNotificationsIT {
             }
             assertThat(results).containsOnlyOnce("applied").containsOnly("applied", "already_applied");
             HttpResponse<String> replay = post(notification);
-            assertThat(replay.statusCode()).isEqualTo(200);
+            assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
             assertThat(JSONObjectUtils.parse(replay.body())).containsEntry("result", "already_applied")
                     .containsEntry("notification_id", id);
 
