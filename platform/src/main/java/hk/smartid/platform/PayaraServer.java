@@ -43,7 +43,7 @@ final class PayaraServer {
                     + notReady.getMessage());
             keepThreadsOfFailedStart();
             stop();
-            keepLogOfFailedStart();
+            keepServerLog("payara-failed-start.log");
             startDomainWithPortal();
         }
     }
@@ -52,7 +52,9 @@ final class PayaraServer {
         Path log = settings.logs().resolve("payara-admin.log");
         // A fresh domain on every start: Payara 6 fails to reload this EAR when a domain restarts
         // (Weld "weblibJarArchive is null"), and the domain holds nothing that must survive; the
-        // portal's data lives outside it.
+        // portal's data lives outside it. Its log goes with it: kept, so that a restart (a test restarts the
+        // portal) does not take the record of what happened before with it.
+        keepServerLog("payara-previous.log");
         try {
             Distribution.deleteRecursively(domainDir().resolve(DOMAIN));
         } catch (IOException e) {
@@ -102,15 +104,16 @@ final class PayaraServer {
         }
     }
 
-    private void keepLogOfFailedStart() {
+    /** Copies the domain's server log to {@code name} in the logs directory, if there is one. */
+    private void keepServerLog(String name) {
         try {
             Path serverLog = domainDir().resolve(DOMAIN + "/logs/server.log");
             if (Files.exists(serverLog)) {
-                Files.copy(serverLog, settings.logs().resolve("payara-failed-start.log"),
-                        StandardCopyOption.REPLACE_EXISTING);
+                Files.createDirectories(settings.logs());
+                Files.copy(serverLog, settings.logs().resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            System.err.println("Could not keep the log of the failed start: " + e.getMessage());
+            System.err.println("Could not keep Payara's log as " + name + ": " + e.getMessage());
         }
     }
 
