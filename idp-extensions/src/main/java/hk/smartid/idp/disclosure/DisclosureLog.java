@@ -156,9 +156,10 @@ public class DisclosureLog {
 
     /**
      * Checks the whole log and reports the first inconsistency: the old hash chain as it was; every leaf against its
-     * entry (removed, altered); the stored subtrees proofs are built from; every signed tree head (its signature, and its root against the leaves, so each head
-     * extends the one before); the pending entries (still there, not older than the maximum merge delay); entries in
-     * neither; and each receipt presented (its entry must be in the log, unchanged).
+     * entry (removed, altered); the stored subtrees that proofs are built from; every signed tree head (its signature,
+     * and its root against the leaves, so each head extends the one before); the pending entries (still there, not
+     * older than the maximum merge delay); entries in neither; and each receipt presented (its entry must be in the
+     * log, unchanged).
      */
     public LogVerification verify(LogKeys keys, List<String> receipts, Instant now) {
         EntityManager em = em();
