@@ -8,6 +8,7 @@ import hk.smartid.portal.applications.Applications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -52,16 +53,20 @@ public class Payments {
     public Outcome apply(PaymentNotification notification) {
         Payment earlier = entityManager.find(Payment.class, notification.id());
         if (earlier != null) {
-            // The payment keeps the reference as the portal writes it; the provider may have sent it in lower case.
-            String reference = ApplicationReference.canonical(notification.reference()).orElse(notification.reference());
-            return earlier.notification().sameAs(notification.withReference(reference))
-                    ? Outcome.ALREADY_APPLIED : Outcome.ID_REUSED;
+            return replayOf(earlier, notification);
         }
         Optional<Application> found = applications.byReference(notification.reference());
         if (found.isEmpty()) {
             return Outcome.UNKNOWN_REFERENCE;
         }
         Application application = found.get();
+        // Notifications for one application take turns here. One that waited reads what the other committed: the
+        // payment with its id as well as the status, not the status alone (which would refuse an exact replay).
+        entityManager.refresh(application, LockModeType.PESSIMISTIC_WRITE);
+        earlier = entityManager.find(Payment.class, notification.id());
+        if (earlier != null) {
+            return replayOf(earlier, notification);
+        }
         if (!CURRENCY.equals(notification.currency())
                 || notification.amount().compareTo(BigDecimal.valueOf(application.getFeeHkd())) != 0) {
             return Outcome.WRONG_AMOUNT;
@@ -77,6 +82,13 @@ public class Payments {
         // Written now, so a second notification with this id fails here, inside the transaction, not at commit.
         entityManager.flush();
         return Outcome.APPLIED;
+    }
+
+    private static Outcome replayOf(Payment earlier, PaymentNotification notification) {
+        // The payment keeps the reference as the portal writes it; the provider may have sent it in lower case.
+        String reference = ApplicationReference.canonical(notification.reference()).orElse(notification.reference());
+        return earlier.notification().sameAs(notification.withReference(reference))
+                ? Outcome.ALREADY_APPLIED : Outcome.ID_REUSED;
     }
 
     /** The payments recorded for an application, oldest first. */
