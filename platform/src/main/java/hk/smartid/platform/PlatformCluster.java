@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The production shape on one machine ({@code ./run.sh cluster}): PostgreSQL, two Keycloak nodes in one Infinispan
@@ -110,6 +111,13 @@ public final class PlatformCluster implements AutoCloseable {
     /** The portal instances' running JVMs, e.g. for a benchmark that waits until they are at rest. */
     public List<ProcessHandle> portalProcesses() {
         return portals.stream().flatMap(portal -> portal.running().stream()).toList();
+    }
+
+    /** The Keycloak nodes' processes (launch scripts and their JVMs), e.g. for a benchmark that reads their CPU time. */
+    public List<ProcessHandle> idpProcesses() {
+        return nodes.stream().map(KeycloakNode::process)
+                .flatMap(script -> Stream.concat(Stream.of(script), script.descendants()))
+                .toList();
     }
 
     /** Kills a portal instance's JVM with SIGKILL (kill -9). */

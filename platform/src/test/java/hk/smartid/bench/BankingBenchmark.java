@@ -38,7 +38,7 @@ class BankingBenchmark {
     @Test
     void personDataBesideUserinfoAndWholeFlowsPerSecond() throws Exception {
         CpuTime.awaitPortalAtRest(platform);
-        for (String line : new PersonDataBesideUserinfo(CLIENTS, SECONDS, () -> CpuTime.idpNanos(platform)).measure(platform)) {
+        for (String line : new PersonDataBesideUserinfo(CLIENTS, SECONDS, () -> CpuTime.idpProcesses(platform)).measure(platform)) {
             Latencies.report("%s", line);
         }
 

@@ -94,7 +94,7 @@ class CapacityBenchmark {
             lookups(seeded);
             enrolments(seeded);
             logins(seeded, residents);
-            for (String line : new PersonDataBesideUserinfo(PERSON_DATA_CLIENTS, LOGIN_SECONDS, null).measure(platform)) {
+            for (String line : new PersonDataBesideUserinfo(PERSON_DATA_CLIENTS, LOGIN_SECONDS, cluster::idpProcesses).measure(platform)) {
                 report("capacity at %,d residents: %s", seeded, line);
             }
             if (seeded < population) {
