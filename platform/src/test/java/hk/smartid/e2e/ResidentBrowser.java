@@ -144,6 +144,20 @@ public final class ResidentBrowser implements AutoCloseable {
     }
 
     /**
+     * Waits until the element shows text containing {@code expected}, looking again when a re-render replaced it (an
+     * AJAX update swaps the node between finding it and reading it, and the previous message may still be there).
+     */
+    public void awaitTextContaining(By by, String expected) {
+        try {
+            new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> d.findElement(by).getText().contains(expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No \"" + expected + "\" in " + by + " on " + url() + " showing:\n" + pageText(), e);
+        }
+    }
+
+    /**
      * Logs out with the header's button and waits until the redirects (the portal, the IdP's end of session, the
      * portal's home) have ended: opening another page before then races the last redirect, which may win.
      */

@@ -67,9 +67,9 @@ class StaffConsoleJourneyIT {
             counter.open(portal + "/staff/index");
             fillEnrolment(counter, StaffConsoleClient.randomHkid(), "Ho", "Ka Yan", mobile);
             counter.click(By.cssSelector("[data-testid='enrol-submit']"));
-            assertThat(counter.testId("staff-message").getText()).contains("registered online");
+            counter.awaitTextContaining(By.cssSelector("[data-testid='staff-message']"), "registered online");
             counter.click(By.cssSelector("[data-testid='enrol-verify-existing']"));
-            assertThat(counter.testId("staff-message").getText()).contains("now verified");
+            counter.awaitTextContaining(By.cssSelector("[data-testid='staff-message']"), "now verified");
 
             // The same passkey opens the same account, now verified.
             phone.open(portal + "/login");
