@@ -21,6 +21,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import hk.smartid.idp.KeycloakAdmin;
 import hk.smartid.idp.StaffConsoleClient;
+import hk.smartid.idp.consent.ConsentClaimMapper;
 import hk.smartid.platform.Platform;
 import hk.smartid.platform.RunningPlatform;
 import org.junit.jupiter.api.Nested;
@@ -65,7 +66,11 @@ class BankRefusalsIT {
 
     /** The resident approves at the IdP; returns the code the bank's callback receives. */
     private AuthorizationCode approvedCode(TestBank asking, CodeVerifier verifier, List<String> items) throws Exception {
-        BrowserlessResident.Page consent = resident.openAuthorization(asking.authorizationUrl(verifier, items));
+        return approvedCode(asking, asking.authorizationUrl(verifier, items));
+    }
+
+    private AuthorizationCode approvedCode(TestBank asking, URI authorizationUrl) throws Exception {
+        BrowserlessResident.Page consent = resident.openAuthorization(authorizationUrl);
         URI callback = resident.approveConsent(consent).location();
         assertThat(callback.toString()).startsWith(asking.redirectUri().toString());
         return AuthorizationResponse.parse(callback).toSuccessResponse().getAuthorizationCode();
@@ -99,6 +104,26 @@ class BankRefusalsIT {
         assertThat((Map<String, Object>) person.get("hkid_number")).containsEntry("verified", true);
         assertThat(((Map<?, ?>) person.get("hkid_number")).get("value").toString().replaceAll("[()]", ""))
                 .isEqualTo(hkid.replaceAll("[()]", ""));
+    }
+
+    @Test
+    void shouldAnswerEachTokenUnderTheConsentGivenInItsOwnLogin() throws Exception {
+        TestBank twoPurposes = TestBank.registerWithTwoPurposes(platform);
+        CodeVerifier first = new CodeVerifier();
+        DPoPAccessToken forAccount = twoPurposes.redeem(approvedCode(twoPurposes,
+                twoPurposes.authorizationUrl(first, List.of("person.name_en", "person.hkid"))), first);
+        // The second login is answered from the resident's IdP session, and replaces the bank's client-session note.
+        CodeVerifier second = new CodeVerifier();
+        DPoPAccessToken forCard = twoPurposes.redeem(approvedCode(twoPurposes, twoPurposes.authorizationUrlFor(
+                TestBank.SECOND_PURPOSE, second, TestBank.SECOND_ITEMS)), second);
+
+        JWTClaimsSet account = twoPurposes.decrypt(twoPurposes.personData(forAccount).body()).getJWTClaimsSet();
+        JWTClaimsSet card = twoPurposes.decrypt(twoPurposes.personData(forCard).body()).getJWTClaimsSet();
+
+        assertThat(account.getStringClaim("purpose")).isEqualTo(TestBank.PURPOSE);
+        assertThat(account.getJSONObjectClaim("person")).containsOnlyKeys("name_en", "hkid_number");
+        assertThat(card.getStringClaim("purpose")).isEqualTo(TestBank.SECOND_PURPOSE);
+        assertThat(card.getJSONObjectClaim("person")).containsOnlyKeys("name_en", "birthdate");
     }
 
     @Test
@@ -325,6 +350,19 @@ class BankRefusalsIT {
 
     @Nested
     class AtThePersonDataApi {
+
+        @Test
+        void shouldRefuseATokenThatNamesNoConsent() throws Exception {
+            TestBank withoutTheClaim = TestBank.register(platform);
+            new KeycloakAdmin(platform).removeProtocolMapper(withoutTheClaim.clientId(), ConsentClaimMapper.NAME);
+            DPoPAccessToken token = approvedToken(withoutTheClaim, List.of("person.hkid"));
+
+            HttpResponse<String> answer = withoutTheClaim.personData(token);
+
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+            assertThat(answer.body()).contains("the token names no consent");
+        }
 
         @Test
         void shouldRefuseATokenWithoutItsProof() throws Exception {

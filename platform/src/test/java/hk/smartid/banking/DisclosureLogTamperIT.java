@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
@@ -26,6 +27,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +101,35 @@ class DisclosureLogTamperIT {
             }
         }
         assertThat(verification(auditor, List.of())).containsEntry("intact", true);
+    }
+
+    @Test
+    void shouldReleaseNothingWhenTheDisclosureCannotBeLogged() throws Exception {
+        Disclosing disclosing = consented();
+        String bank = disclosing.bank().clientId();
+
+        try (Connection db = DriverManager.getConnection(platform.idpDatabaseUrl(), "", "")) {
+            // The database refuses this bank's entries, as a full disk or a lost connection would, and no one else's.
+            execute(db, "ALTER TABLE SMARTID_DISCLOSURE ADD CONSTRAINT SMARTID_TEST_REFUSE CHECK (CLIENT_ID <> '" + bank + "')");
+            try {
+                HttpResponse<String> answer = disclosing.bank().personData(disclosing.token());
+
+                assertThat(answer.statusCode()).isEqualTo(500);
+                assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+                assertThat(JSONObjectUtils.parse(answer.body())).containsEntry("error", "server_error")
+                        .containsEntry("error_description", "The disclosure could not be logged, so nothing was released");
+                assertThat(answer.headers().firstValue("SmartID-Disclosure-Receipt")).isEmpty();
+                assertThat(single(db, "SELECT COUNT(*) FROM SMARTID_DISCLOSURE WHERE CLIENT_ID = ?", bank)).isZero();
+            } finally {
+                execute(db, "ALTER TABLE SMARTID_DISCLOSURE DROP CONSTRAINT SMARTID_TEST_REFUSE");
+            }
+        }
+        // The log's writer carries on: the next answer is logged and released.
+        String disclosureId = disclosing.disclose()[0];
+        assertThat(awaitMerged(auditorToken())).containsEntry("intact", true);
+        try (Connection db = DriverManager.getConnection(platform.idpDatabaseUrl(), "", "")) {
+            assertThat(single(db, "SELECT COUNT(*) FROM SMARTID_DISCLOSURE WHERE ID = ?", disclosureId)).isOne();
+        }
     }
 
     @Test
@@ -229,6 +260,12 @@ class DisclosureLogTamperIT {
         }
     }
 
+    private static void execute(Connection db, String sql) throws Exception {
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     /** Deletes the rows and returns what puts them back as they were. */
     private static Runnable remove(Connection db, String table, String where, Object parameter) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -271,7 +308,7 @@ class DisclosureLogTamperIT {
         HttpResponse<String> answer = receipts.isEmpty() ? request(token, "/verification")
                 : http.send(HttpRequest.newBuilder(URI.create(platform.settings().realmUrl() + "/data-sharing/disclosure-log/verification"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+                        .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(
                                 Map.of("receipts", receipts)))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return TestBank.json(answer.body());

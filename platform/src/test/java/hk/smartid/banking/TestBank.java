@@ -51,6 +51,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,9 @@ public final class TestBank {
     public static final String PURPOSE = "account-opening";
     public static final List<String> ITEMS = List.of("person.name_en", "person.name_zh", "person.hkid",
             "person.birthdate", "person.address", "person.mobile", "person.email");
+    /** The purpose a bank registered with {@link #registerWithTwoPurposes} has besides {@link #PURPOSE}. */
+    public static final String SECOND_PURPOSE = "card-application";
+    public static final List<String> SECOND_ITEMS = List.of("person.name_en", "person.birthdate");
 
     private final Platform platform;
     private final String clientId;
@@ -176,6 +180,22 @@ public final class TestBank {
                 .accessToken(platform);
     }
 
+    /** As {@link #register(Platform)}, with a second purpose ({@link #SECOND_PURPOSE}) registered after the first. */
+    public static TestBank registerWithTwoPurposes(Platform platform) throws Exception {
+        TestBank bank = new TestBank(platform, "test-bank-" + letters(8));
+        Map<String, Object> registration = JSONObjectUtils.parse(bank.registration());
+        List<Object> purposes = new ArrayList<>(JSONObjectUtils.getJSONArray(registration, "purposes"));
+        purposes.add(Map.of("id", SECOND_PURPOSE,
+                "statement", Map.of("en", "To issue you a credit card.", "zh-HK", "為你發出信用卡。", "zh-CN", "为你发出信用卡。"),
+                "items", SECOND_ITEMS));
+        registration.put("purposes", purposes);
+        HttpResponse<String> answer = bank.onboard(JSONObjectUtils.toJSONString(registration));
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("Registration answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return bank;
+    }
+
     /** As {@link #register(Platform)}, with a back-channel logout URI (docs/businesses.md). */
     public static TestBank registerWithBackchannelLogout(Platform platform, URI backchannelLogoutUri) throws Exception {
         TestBank bank = new TestBank(platform, "test-bank-" + letters(8));
@@ -269,6 +289,11 @@ public final class TestBank {
     /** Pushes a well-behaved request and returns the URL to send the resident's browser to. */
     public URI authorizationUrl(CodeVerifier verifier, List<String> items) throws Exception {
         return authorizationUrl(authorizationRequest(verifier, items));
+    }
+
+    /** As {@link #authorizationUrl(CodeVerifier, List)}, for another of the bank's registered purposes. */
+    public URI authorizationUrlFor(String purpose, CodeVerifier verifier, List<String> items) throws Exception {
+        return authorizationUrl(authorizationRequest(verifier, items).customParameter("purpose", purpose));
     }
 
     /** As {@link #authorizationUrl(CodeVerifier, List)}, asking SmartID to speak the resident's language. */

@@ -321,8 +321,9 @@ class AccessibilityIT {
             for (String language : new String[] {"en", "zh-HK", "zh-CN"}) {
                 officer.open(portal + "/officer/");
                 choosePortalLanguage(officer, language);
+                OfficerWorkQueueIT.findInQueue(officer, portal, application.reference());
                 officer.testId("queue-row-" + application.reference());
-                audit.check(officer, "officer work queue [" + language + "]");
+                audit.check(onPageIn(officer, language), "officer work queue [" + language + "]");
                 officer.open(portal + "/officer/application?id=" + application.id());
                 officer.testId("officer-change-to");
                 audit.check(onPageIn(officer, language), "officer application [" + language + "]");

@@ -77,7 +77,7 @@ class EServiceJourneyIT {
             assertThat(resident.testId("receipt-status").getAttribute("data-status")).isEqualTo("SUBMITTED");
 
             // The Transport Department's officer takes it from the queue and approves it.
-            officer.open(portal + "/officer/");
+            OfficerWorkQueueIT.findInQueue(officer, portal, reference);
             officer.click(By.cssSelector("[data-testid='queue-row-" + reference + "']"));
             assertThat(officer.testId("application-reference").getText()).isEqualTo(reference);
             OfficerWorkQueueIT.changeStatus(officer, "IN_PROGRESS", "");

@@ -55,7 +55,7 @@ class OfficerWorkQueueIT {
                     .contains(application.reference()).contains("Senior Citizen Card").contains("received"));
             assertThat(unreadLabel(resident)).isEqualTo("(1 unread message)");
 
-            officer.open(portal + "/officer/");
+            findInQueue(officer, portal, application.reference());
             assertThat(officer.testId("officer-department").getText()).contains("Social Welfare Department");
             officer.click(By.cssSelector("[data-testid='queue-row-" + application.reference() + "']"));
             assertThat(officer.testId("application-reference").getText()).isEqualTo(application.reference());
@@ -125,10 +125,11 @@ class OfficerWorkQueueIT {
             OnlineApplication immd = OnlineApplication.apply(resident, portal, IMMD_SERVICE, IMMD_CHOICES);
 
             // The other department's officer: not in their queue, its page a 404, a POST changing it refused.
-            otherOfficer.open(portal + "/officer/");
+            findInQueue(otherOfficer, portal, immd.reference());
             otherOfficer.testId("queue-row-" + immd.reference());
+            findInQueue(otherOfficer, portal, swd.reference());
             assertThat(otherOfficer.driver.findElements(By.cssSelector("[data-testid='queue-row-" + swd.reference() + "']"))).isEmpty();
-            assertThat(otherOfficer.testId("officer-queue").getText()).doesNotContain(swd.reference());
+            assertThat(otherOfficer.testId("officer-queue").getText()).doesNotContain(swd.reference()).contains("No application matches.");
             otherOfficer.open(portal + "/officer/application?id=" + swd.id());
             assertThat(otherOfficer.testId("page-title").getText()).startsWith("Page not found");
             assertThat(otherOfficer.pageText()).doesNotContain(swd.reference());
@@ -242,6 +243,24 @@ class OfficerWorkQueueIT {
             anonymous.open(portal + "/officer/");
             anonymous.awaitUrlStartingWith(accounts.idpUrl());
         }
+    }
+
+    private static final String QUEUE_ROWS = "[data-testid='officer-queue'] tbody tr";
+
+    /**
+     * Opens the work queue and filters it by an application's reference, as an officer looking for one application
+     * does (the queue lists the oldest first, 20 a page), then waits until the table shows the filter's answer.
+     */
+    static void findInQueue(ResidentBrowser officer, String portal, String reference) {
+        officer.open(portal + "/officer/");
+        officer.testId("officer-queue");
+        officer.driver.executeScript("document.querySelectorAll(arguments[0]).forEach(row => row.smartidBeforeFilter = true);",
+                QUEUE_ROWS);
+        officer.find(By.cssSelector("[data-testid='officer-queue'] input.ui-column-filter")).sendKeys(reference);
+        new WebDriverWait(officer.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(officer.driver.executeScript(
+                "const rows = [...document.querySelectorAll(arguments[0])];"
+                        + " return rows.length > 0 && rows.every(row => !row.smartidBeforeFilter) && PrimeFaces.ajax.Queue.isEmpty();",
+                QUEUE_ROWS)));
     }
 
     /** The officer moves the open application to {@code status} with {@code note}, and waits for the page to say so. */

@@ -2,6 +2,7 @@ package hk.smartid.e2e;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -143,10 +144,7 @@ public final class ResidentBrowser implements AutoCloseable {
                 .until(d -> value.equals(d.findElement(by).getAttribute(attribute)));
     }
 
-    /**
-     * Waits until the element shows text containing {@code expected}, looking again when a re-render replaced it (an
-     * AJAX update swaps the node between finding it and reading it, and the previous message may still be there).
-     */
+    /** Waits until the element shows text containing {@code expected}, looking again when the page replaced it. */
     public void awaitTextContaining(By by, String expected) {
         try {
             new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -166,9 +164,42 @@ public final class ResidentBrowser implements AutoCloseable {
         testId("login");
     }
 
+    /**
+     * Clicks, and when the click posts a portal form back (every portal button is a full JSF post, none is AJAX) waits
+     * until the browser has left the page: Chromium may start the form's navigation after the click has returned, and
+     * a test reading the page before then finds the old page's elements (the same error or message as the new page's)
+     * and then loses them mid-read.
+     */
     public void click(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+        boolean postsBack = Boolean.TRUE.equals(driver.executeScript(MARK_PAGE_IF_POSTS_BACK, element));
+        element.click();
+        if (postsBack) {
+            // The mark is gone with the old page's window; while the page is being replaced a script may fail.
+            new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                    driver.executeScript("return window.smartidPageBeforeClick === undefined;")));
+        }
     }
+
+    /**
+     * Whether clicking the element submits a JSF form the browser's own validation lets through; if so, marks the
+     * page's window, so that a new page is told from this one.
+     */
+    private static final String MARK_PAGE_IF_POSTS_BACK = """
+            const control = arguments[0];
+            const form = control.form || control.closest('form');
+            if (!form || !form.querySelector("input[name='jakarta.faces.ViewState']")) return false;
+            let postsBack;
+            if (control.tagName === 'A') {
+                const href = control.getAttribute('href') || '';
+                postsBack = control.hasAttribute('onclick') || (href !== '' && !href.startsWith('#'));
+            } else {
+                postsBack = control.type === 'submit'
+                        && (form.noValidate || control.formNoValidate || form.checkValidity());
+            }
+            if (postsBack) window.smartidPageBeforeClick = true;
+            return postsBack;
+            """;
 
     public void awaitUrlStartingWith(String prefix) {
         try {

@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.ProtocolMappersResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.util.JsonSerialization;
@@ -154,6 +156,19 @@ public final class KeycloakAdmin {
         client.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
         expect(realm.clients().create(client), 201, "/clients");
         return client.getClientId();
+    }
+
+    /** The provider ids of a client's protocol mappers. */
+    public List<String> protocolMappers(String clientId) {
+        return client(clientId).getProtocolMappers().getMappers().stream()
+                .map(ProtocolMapperRepresentation::getProtocolMapper).toList();
+    }
+
+    /** Takes a protocol mapper off a client by its name, as an administrator could in the admin console. */
+    public void removeProtocolMapper(String clientId, String mapperName) {
+        ProtocolMappersResource mappers = client(clientId).getProtocolMappers();
+        mappers.getMappers().stream().filter(mapper -> mapperName.equals(mapper.getName()))
+                .forEach(mapper -> mappers.delete(mapper.getId()));
     }
 
     private ClientResource client(String clientId) {

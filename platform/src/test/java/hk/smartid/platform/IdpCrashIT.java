@@ -6,6 +6,7 @@ import hk.smartid.banking.BrowserlessResident;
 import hk.smartid.banking.TestBank;
 import hk.smartid.idp.KeycloakAdmin;
 import hk.smartid.idp.StaffConsoleClient;
+import hk.smartid.idp.consent.ConsentClaimMapper;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,6 +62,9 @@ class IdpCrashIT {
     void shouldKeepEveryAcknowledgedWriteWhenTheIdpIsKilledUnderLoad() throws Exception {
         TestBank bank = TestBank.register(platform);
         AccessToken token = bank.openAccount(BrowserlessResident.activatedAtCounter(platform, "Crash test"));
+        // Also an upgrade: a bank as it was registered before tokens named their consent, which the start gives the mapper.
+        TestBank earlierBank = TestBank.register(platform);
+        admin.removeProtocolMapper(earlierBank.clientId(), ConsentClaimMapper.NAME);
         StaffConsoleClient counter = StaffConsoleClient.forCounterStaff(platform, "Crash test");
 
         Map<String, String> enrolled = new ConcurrentHashMap<>();
@@ -124,6 +128,9 @@ class IdpCrashIT {
                 + " acknowledged%n", (System.nanoTime() - burstStart) / 1_000_000, enrolled.size(), disclosed.size());
 
         platform.restartIdp();
+        assertThat(admin.protocolMappers(earlierBank.clientId())).containsOnlyOnce(ConsentClaimMapper.PROVIDER_ID);
+        assertThat(earlierBank.personData(earlierBank.openAccount(BrowserlessResident.activatedAtCounter(platform,
+                "Crash test"))).statusCode()).isEqualTo(200);
 
         StaffConsoleClient counterAfterRestart = StaffConsoleClient.forCounterStaff(platform, "Crash test");
         try (Connection db = DriverManager.getConnection(platform.idpDatabaseUrl(), "", "")) {

@@ -6,6 +6,7 @@ import hk.smartid.idp.assurance.AssuranceLevelMapper;
 import hk.smartid.idp.audit.StaffAction;
 import hk.smartid.idp.audit.StaffActionOutcome;
 import hk.smartid.idp.audit.StaffCall;
+import hk.smartid.idp.consent.ConsentClaimMapper;
 import hk.smartid.idp.realm.RealmRole;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -300,7 +301,9 @@ public class RelyingPartiesResource {
         client.setDefaultClientScopes(List.of("basic"));
         client.setOptionalClientScopes(registration.registeredPurposes().stream()
                 .flatMap(purpose -> purpose.items().stream()).distinct().toList());
-        client.setProtocolMappers(List.of(assuranceLevelMapper(), pairwiseSubject()));
+        client.setProtocolMappers(dataSharing
+                ? List.of(assuranceLevelMapper(), pairwiseSubject(), ConsentClaimMapper.representation())
+                : List.of(assuranceLevelMapper(), pairwiseSubject()));
         return client;
     }
 

@@ -68,6 +68,19 @@ public final class ConsentLedger {
                 .map(ConsentLedger::consentOf);
     }
 
+    /**
+     * The consent {@code consentId} if it is this resident's, given to this bank, and in force at {@code now}; empty
+     * when it is someone else's, another bank's, revoked, expired or unknown.
+     */
+    public Optional<Consent> consentInForce(RealmModel realm, UserModel user, String clientId, String consentId,
+                                            Instant now) {
+        return Optional.ofNullable(em().find(ConsentEntity.class, consentId))
+                .filter(entity -> entity.getRealmId().equals(realm.getId()) && entity.getUserId().equals(user.getId())
+                        && entity.getClientId().equals(clientId))
+                .map(ConsentLedger::consentOf)
+                .filter(consent -> consent.statusAt(now) == Consent.Status.ACTIVE);
+    }
+
     /** Every consent the resident ever gave, newest first. */
     public List<Consent> consentsOf(RealmModel realm, UserModel user) {
         return em().createNamedQuery(ConsentEntity.FIND_BY_USER, ConsentEntity.class)

@@ -7,6 +7,7 @@ import hk.smartid.idp.assurance.AssuranceLevel;
 import hk.smartid.idp.bank.BankClient;
 import hk.smartid.idp.bank.DataItem;
 import hk.smartid.idp.consent.Consent;
+import hk.smartid.idp.consent.ConsentClaimMapper;
 import hk.smartid.idp.consent.ConsentLedger;
 import hk.smartid.idp.consent.ResidentConsentsResource;
 import hk.smartid.idp.disclosure.Disclosure;
@@ -121,7 +122,11 @@ public class DataSharingResource {
             throw ApiError.invalidToken(DPoPCaller.SCHEME, "user disabled");
         }
 
-        Optional<Consent> consent = new ConsentLedger(session).activeConsent(realm, user, client.getClientId(), now);
+        // The consent given in the token's own login: a bank with several purposes holds a token for each.
+        if (!(token.getOtherClaims().get(ConsentClaimMapper.CLAIM) instanceof String consentId)) {
+            throw ApiError.invalidToken(DPoPCaller.SCHEME, "the token names no consent");
+        }
+        Optional<Consent> consent = new ConsentLedger(session).consentInForce(realm, user, client.getClientId(), consentId, now);
         if (consent.isEmpty()) {
             throw ApiError.invalidToken(DPoPCaller.SCHEME, "consent revoked or expired");
         }

@@ -99,8 +99,9 @@ public class PaymentNotificationServlet extends HttpServlet {
         try {
             return payments.apply(notification);
         } catch (RuntimeException first) {
-            // Another request applied this notification, or paid this application, at the same moment: our
-            // transaction rolled back; read again what the other one committed.
+            // Notifications for one application take turns on its row lock, so what is left is a lock wait that
+            // timed out or another notification inserting the same payment id first: our transaction rolled back;
+            // read again what the other one committed.
             LOG.log(Level.INFO, "Payment notification " + notification.id() + " conflicted; applying it again", first);
             try {
                 return payments.apply(notification);
