@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The {@code index}-th resident of a synthetic population, always the same for the same index, so that a seeding run
- * resumed or repeated sends the same residents: an HKID number of its own ({@code XA000000} onwards, two letters that
- * the tests' random numbers hit once in hundreds of millions, with its check digit), a mobile number of its own
+ * resumed or repeated sends the same residents: an HKID number of its own ({@code XA000000} onwards, with its check
+ * digit; the tests' random numbers never start with X), a mobile number of its own
  * ({@code 4xxxxxxx} onwards), English and Chinese names from common Hong Kong ones, a birthdate between 1935 and 2008,
  * a gender, an address and a preferred language.
  */
