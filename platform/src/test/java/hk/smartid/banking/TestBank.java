@@ -124,11 +124,7 @@ public final class TestBank {
     /** Registers a new bank with a unique client id; its redirect URI points nowhere (the test reads the redirect itself). */
     public static TestBank register(Platform platform) throws Exception {
         TestBank bank = new TestBank(platform, "test-bank-" + letters(8));
-        HttpResponse<String> answer = bank.onboard(bank.registration());
-        if (answer.statusCode() != 201) {
-            throw new AssertionError("Registration answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return bank;
+        return bank.registered(bank.registration());
     }
 
     /**
@@ -161,6 +157,15 @@ public final class TestBank {
                 .formatted(clientId, redirectUri, jwksJson, PURPOSE, String.join(", ", ITEMS.stream().map(item -> "\"" + item + "\"").toList()));
     }
 
+    /** This bank, once {@code registration} is onboarded (201); anything else fails the test with SmartID's answer. */
+    private TestBank registered(String registration) throws Exception {
+        HttpResponse<String> answer = onboard(registration);
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("Registration answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return this;
+    }
+
     /** Posts a registration as the onboarding service account does. */
     public HttpResponse<String> onboard(String json) throws Exception {
         return onboard(json, onboardingToken(platform));
@@ -189,23 +194,15 @@ public final class TestBank {
                 "statement", Map.of("en", "To issue you a credit card.", "zh-HK", "為你發出信用卡。", "zh-CN", "为你发出信用卡。"),
                 "items", SECOND_ITEMS));
         registration.put("purposes", purposes);
-        HttpResponse<String> answer = bank.onboard(JSONObjectUtils.toJSONString(registration));
-        if (answer.statusCode() != 201) {
-            throw new AssertionError("Registration answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return bank;
+        return bank.registered(JSONObjectUtils.toJSONString(registration));
     }
 
     /** As {@link #register(Platform)}, with a back-channel logout URI (docs/businesses.md). */
     public static TestBank registerWithBackchannelLogout(Platform platform, URI backchannelLogoutUri) throws Exception {
         TestBank bank = new TestBank(platform, "test-bank-" + letters(8));
         String registration = bank.registration();
-        HttpResponse<String> answer = bank.onboard(registration.substring(0, registration.lastIndexOf('}'))
+        return bank.registered(registration.substring(0, registration.lastIndexOf('}'))
                 + ", \"backchannelLogoutUri\": \"" + backchannelLogoutUri + "\"}");
-        if (answer.statusCode() != 201) {
-            throw new AssertionError("Registration answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return bank;
     }
 
     public String clientId() {
